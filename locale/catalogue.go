@@ -1,0 +1,17 @@
+package locale
+
+// id and en are the merged catalogues; each concern keeps its own file.
+var (
+	id = merge(errorsID, uiID)
+	en = merge(errorsEN, uiEN)
+)
+
+func merge(maps ...map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, m := range maps {
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out
+}
