@@ -14,6 +14,7 @@ import (
 type Code string
 
 const (
+	EMalformed    Code = "malformed" // the request itself cannot be read (bad JSON, bad UTF-8)
 	EInvalid      Code = "invalid"
 	ENotFound     Code = "not_found"
 	EConflict     Code = "conflict"

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/terbuka-id/terbuka/api"
+	"github.com/terbuka-id/terbuka/store"
+	"github.com/terbuka-id/terbuka/web"
+)
+
+type serveConfig struct {
+	addr, db, baseURL string
+	demo              bool
+	logJSON           bool
+}
+
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, dsn := newFlags("serve", stderr)
+	var cfg serveConfig
+	fs.StringVar(&cfg.addr, "addr", env("TERBUKA_ADDR", "127.0.0.1:8080"), "listen address (TERBUKA_ADDR)")
+	fs.BoolVar(&cfg.demo, "demo", envBool("TERBUKA_DEMO"), "load demo data when the database is empty (TERBUKA_DEMO)")
+	fs.StringVar(&cfg.baseURL, "base-url", env("TERBUKA_BASE_URL", ""), "public URL of the portal, for links in e-mails (TERBUKA_BASE_URL)")
+	fs.BoolVar(&cfg.logJSON, "log-json", envBool("TERBUKA_LOG_JSON"), "write logs as JSON (TERBUKA_LOG_JSON)")
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	cfg.db = *dsn
+	var handler slog.Handler = slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})
+	if cfg.logJSON {
+		handler = slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})
+	}
+	log := slog.New(handler)
+
+	db, err := store.Open(ctx, cfg.db)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	n, err := db.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	log.Info("database ready", "engine", db.Dialect, "migrations_applied", n)
+	st := store.New(db, nil, nil)
+	if cfg.demo {
+		if err := seedDemo(ctx, st, stdout); err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+	}
+
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	if cfg.baseURL == "" {
+		cfg.baseURL = "http://" + ln.Addr().String()
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	metrics := web.NewMetrics(reg)
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := db.Ping(ctx); err != nil {
+			log.Error("health check failed", "err", err)
+			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	})
+	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	(&api.API{Store: st, Log: log, Intake: web.NewLimiter(time.Second, 30, 100_000)}).Routes(mux)
+
+	csrf := http.NewCrossOriginProtection()
+	srv := &http.Server{
+		Handler:           web.Observe(web.SecureHeaders(csrf.Handler(mux)), log, metrics),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(handler, slog.LevelWarn),
+	}
+	fmt.Fprintf(stdout, "Terbuka listening on http://%s\n", ln.Addr())
+	log.Info("listening", "addr", ln.Addr().String(), "base_url", cfg.baseURL)
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing in-flight requests")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 25*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	log.Info("stopped")
+	_ = os.Stdout.Sync()
+	return nil
+}
