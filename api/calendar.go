@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/terbuka-id/terbuka"
-	"github.com/terbuka-id/terbuka/workday"
 	"github.com/terbuka-id/terbuka/web"
+	"github.com/terbuka-id/terbuka/workday"
 )
 
 // calendarFor returns the calendar of the body named by the "body" query

@@ -78,7 +78,7 @@ var demoRequests = []struct {
 		Information: "Data jumlah kasus demam berdarah per kabupaten tahun 2025", Purpose: "Bahan liputan kesehatan masyarakat",
 		Obtain: "softcopy", Delivery: "app"}},
 	{"dpupr-contoh", terbuka.NewRequest{
-		Requester:   terbuka.Requester{Kind: terbuka.LegalEntity, Name: "Yayasan Transparansi Anggaran Contoh", IDNumber: "AHU-0012345.AH.01.04.Tahun 2020", Address: "Jl. Kenanga 12, Kota Contoh", Phone: "(0361) 765432"},
+		Requester:      terbuka.Requester{Kind: terbuka.LegalEntity, Name: "Yayasan Transparansi Anggaran Contoh", IDNumber: "AHU-0012345.AH.01.04.Tahun 2020", Address: "Jl. Kenanga 12, Kota Contoh", Phone: "(0361) 765432"},
 		Representative: &terbuka.Representative{Name: "Rina Maharani", IDNumber: "5171014506880002", Mandate: "Akta pendirian No. 12/2020, ketua yayasan"},
 		Information:    "Dokumen kontrak pembangunan jembatan Sungai Contoh tahun anggaran 2025", Purpose: "Pemantauan pengadaan barang dan jasa",
 		Obtain: "hardcopy", Delivery: "post"}},
