@@ -70,17 +70,27 @@ type BodySettings struct {
 // TimeZones are the zones an Indonesian body can be in.
 var TimeZones = []string{"Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"}
 
-// Location loads the body's zone; an unknown zone falls back to WIB.
-func (s BodySettings) Location() *time.Location {
+// zones holds the loaded Indonesian zones; filled once, read-only after.
+// time.LoadLocation reads tzdata on every call, too slow for a hot path.
+var zones = func() map[string]*time.Location {
+	m := map[string]*time.Location{}
 	for _, z := range TimeZones {
-		if z == s.TimeZone {
-			if loc, err := time.LoadLocation(z); err == nil {
-				return loc
-			}
+		if loc, err := time.LoadLocation(z); err == nil {
+			m[z] = loc
 		}
 	}
-	loc, _ := time.LoadLocation("Asia/Jakarta")
-	return loc
+	return m
+}()
+
+// Location is the body's zone; an unknown zone falls back to WIB.
+func (s BodySettings) Location() *time.Location {
+	if loc, ok := zones[s.TimeZone]; ok {
+		return loc
+	}
+	if loc, ok := zones["Asia/Jakarta"]; ok {
+		return loc
+	}
+	return time.FixedZone("WIB", 7*3600)
 }
 
 // Validate checks settings an admin submits.

@@ -259,6 +259,7 @@ type Request struct {
 	BodyID          int64
 	BodySlug        string
 	BodyName        string
+	BodyTimeZone    string
 	Status          Status
 	Channel         Channel
 	Requester       Requester

@@ -30,7 +30,10 @@ func TestNewRequestValidate(t *testing.T) {
 		{"bad phone", func(n *NewRequest) { n.Requester.Phone = "12345" }, "requester.phone", "invalid.phone"},
 		{"email delivery needs email", func(n *NewRequest) { n.Requester.Email = ""; n.Requester.Phone = "081234567890" }, "requester.email", "invalid.email_for_delivery"},
 		{"group needs representative", func(n *NewRequest) { n.Requester.Kind = Group; n.Requester.IDNumber = "" }, "representative", "invalid.representative_required"},
-		{"legal entity needs representative", func(n *NewRequest) { n.Requester.Kind = LegalEntity; n.Requester.IDNumber = "AHU-0012345.AH.01.04.Tahun 2020" }, "representative", "invalid.representative_required"},
+		{"legal entity needs representative", func(n *NewRequest) {
+			n.Requester.Kind = LegalEntity
+			n.Requester.IDNumber = "AHU-0012345.AH.01.04.Tahun 2020"
+		}, "representative", "invalid.representative_required"},
 		{"legal entity needs AHU", func(n *NewRequest) {
 			n.Requester.Kind = LegalEntity
 			n.Requester.IDNumber = "tidak ada"

@@ -144,12 +144,8 @@ func (a *API) getRequest(w http.ResponseWriter, r *http.Request) {
 }
 
 // today is the current date in the request's body zone.
-func (a *API) today(r *http.Request, req terbuka.Request) workday.Date {
-	b, err := a.Store.BodyByID(r.Context(), req.BodyID)
-	if err != nil {
-		return workday.DateOf(a.Store.Now().In(workday.Jakarta))
-	}
-	return a.Store.Today(b)
+func (a *API) today(_ *http.Request, req terbuka.Request) workday.Date {
+	return a.Store.RequestToday(req)
 }
 
 func (a *API) extendRequest(w http.ResponseWriter, r *http.Request) {
@@ -219,10 +215,9 @@ func (a *API) listRequests(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	today := workday.DateOf(a.Store.Now().In(workday.Jakarta))
 	items := make([]map[string]any, 0, len(list))
 	for _, req := range list {
-		items = append(items, requestJSON(req, today, true))
+		items = append(items, requestJSON(req, a.Store.RequestToday(req), true))
 	}
 	web.WriteJSON(w, http.StatusOK, map[string]any{"items": items, "total": total})
 }

@@ -65,7 +65,7 @@ func (s *Store) CreateBody(ctx context.Context, b terbuka.Body) (terbuka.Body, e
 
 // Bodies lists every body, parents before children, by name.
 func (s *Store) Bodies(ctx context.Context) ([]terbuka.Body, error) {
-	rows, err := s.db.r.QueryContext(ctx, "SELECT "+bodyColumns+bodyFrom+" ORDER BY COALESCE(b.parent_id, 0), b.name")
+	rows, err := s.read.QueryContext(ctx, "SELECT "+bodyColumns+bodyFrom+" ORDER BY COALESCE(b.parent_id, 0), b.name")
 	if err != nil {
 		return nil, fmt.Errorf("list bodies: %w", err)
 	}
@@ -83,12 +83,12 @@ func (s *Store) Bodies(ctx context.Context) ([]terbuka.Body, error) {
 
 // BodyBySlug returns one body or a not-found error.
 func (s *Store) BodyBySlug(ctx context.Context, slug string) (terbuka.Body, error) {
-	return bodyBySlug(ctx, s.db.r, slug)
+	return bodyBySlug(ctx, s.read, slug)
 }
 
 // BodyByID returns one body or a not-found error.
 func (s *Store) BodyByID(ctx context.Context, id int64) (terbuka.Body, error) {
-	return scanOneBody(s.db.r.QueryRowContext(ctx, "SELECT "+bodyColumns+bodyFrom+" WHERE b.id = $1", id))
+	return scanOneBody(s.read.QueryRowContext(ctx, "SELECT "+bodyColumns+bodyFrom+" WHERE b.id = $1", id))
 }
 
 func bodyBySlug(ctx context.Context, q queryer, slug string) (terbuka.Body, error) {

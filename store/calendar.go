@@ -43,7 +43,7 @@ func calendarRevision(ctx context.Context, q queryer) (int64, error) {
 // Calendar returns the working-day calendar of a body (or, for id 0, the
 // national calendar with the default settings).
 func (s *Store) Calendar(ctx context.Context, bodyID int64) (*workday.Calendar, error) {
-	return s.calendar(ctx, s.db.r, bodyID)
+	return s.calendar(ctx, s.read, bodyID)
 }
 
 func (s *Store) calendar(ctx context.Context, q queryer, bodyID int64) (*workday.Calendar, error) {
@@ -125,7 +125,7 @@ type RegionalHoliday struct {
 
 // RegionalHolidays lists the holidays set on body slug itself.
 func (s *Store) RegionalHolidays(ctx context.Context, slug string) ([]RegionalHoliday, error) {
-	rows, err := s.db.r.QueryContext(ctx, `SELECT h.id, b.slug, h.date, h.name FROM regional_holidays h
+	rows, err := s.read.QueryContext(ctx, `SELECT h.id, b.slug, h.date, h.name FROM regional_holidays h
 		JOIN bodies b ON b.id = h.body_id WHERE b.slug = $1 ORDER BY h.date`, slug)
 	if err != nil {
 		return nil, fmt.Errorf("list regional holidays: %w", err)
@@ -303,7 +303,7 @@ type AmendmentInfo struct {
 
 // Amendments lists the loaded amendments in the order they apply.
 func (s *Store) Amendments(ctx context.Context) ([]AmendmentInfo, error) {
-	list, err := loadAmendments(ctx, s.db.r)
+	list, err := loadAmendments(ctx, s.read)
 	if err != nil {
 		return nil, err
 	}

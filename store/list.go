@@ -24,7 +24,7 @@ type RequestFilter struct {
 // ListRequests returns the requests u may see that match f, newest first,
 // and how many match in all.
 func (s *Store) ListRequests(ctx context.Context, u terbuka.User, f RequestFilter) ([]terbuka.Request, int, error) {
-	root, ok, err := requestScope(ctx, s.db.r, u)
+	root, ok, err := requestScope(ctx, s.read, u)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -73,7 +73,7 @@ func (s *Store) ListRequests(ctx context.Context, u terbuka.User, f RequestFilte
 	}
 	cond := " WHERE " + strings.Join(where, " AND ")
 	var total int
-	if err := s.db.r.QueryRowContext(ctx, "SELECT COUNT(*)"+requestFrom+cond, args...).Scan(&total); err != nil {
+	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*)"+requestFrom+cond, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count requests: %w", err)
 	}
 	query := "SELECT " + requestColumns + requestFrom + cond + " ORDER BY r.submitted_at DESC, r.id DESC"
@@ -86,7 +86,7 @@ func (s *Store) ListRequests(ctx context.Context, u terbuka.User, f RequestFilte
 	if f.Limit > 0 {
 		query += " LIMIT " + arg(f.Limit) + " OFFSET " + arg(max(f.Offset, 0))
 	}
-	rows, err := s.db.r.QueryContext(ctx, query, args...)
+	rows, err := s.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list requests: %w", err)
 	}

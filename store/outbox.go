@@ -86,6 +86,6 @@ func (s *Store) MarkMailFailed(ctx context.Context, m Mail, cause error) error {
 // PendingMail counts unsent messages (for metrics and tests).
 func (s *Store) PendingMail(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL").Scan(&n)
+	err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL").Scan(&n)
 	return n, err
 }

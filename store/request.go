@@ -43,9 +43,9 @@ func (s *Store) CreateRequest(ctx context.Context, slug string, in terbuka.NewRe
 	now := s.Now()
 	submitted := now
 	if opt.Staff != nil {
-		if root, ok, err := requestScope(ctx, s.db.r, *opt.Staff); err != nil {
+		if root, ok, err := requestScope(ctx, s.read, *opt.Staff); err != nil {
 			return terbuka.Request{}, "", err
-		} else if in, err := inSubtree(ctx, s.db.r, root, body.ID); err != nil {
+		} else if in, err := inSubtree(ctx, s.read, root, body.ID); err != nil {
 			return terbuka.Request{}, "", err
 		} else if !ok || !in || !opt.Staff.Role.CanHandleRequests() {
 			return terbuka.Request{}, "", terbuka.ErrNotFound("body")
@@ -86,7 +86,7 @@ func (s *Store) CreateRequest(ctx context.Context, slug string, in terbuka.NewRe
 	if opt.Staff != nil {
 		createdBy, actor = opt.Staff.ID, opt.Staff.Name
 	}
-	err = s.db.inTx(ctx, func(tx *sql.Tx) error {
+	err = s.inWriteUnit(ctx, func(tx *sql.Tx) error {
 		seq, err := nextNumber(ctx, tx, "request", body.ID, year)
 		if err != nil {
 			return err
@@ -150,7 +150,7 @@ func addEvent(ctx context.Context, tx *sql.Tx, requestID int64, e terbuka.Event,
 	return nil
 }
 
-const requestColumns = `r.id, r.number, r.body_id, b.slug, b.name, r.status, r.channel, r.tracking_hash,
+const requestColumns = `r.id, r.number, r.body_id, b.slug, b.name, b.time_zone, r.status, r.channel, r.tracking_hash,
 	r.requester_kind, r.requester_name, r.requester_id_number, r.requester_address, r.requester_email, r.requester_phone,
 	r.requester_occupation, r.rep_name, r.rep_id_number, r.rep_mandate, r.information, r.purpose, r.obtain, r.delivery,
 	r.lang, r.submitted_at, r.received_on, r.due_on, r.original_due_on, r.extended, r.extension_reason,
@@ -165,7 +165,7 @@ func scanRequest(row interface{ Scan(...any) error }) (terbuka.Request, string, 
 	var decidedAt sql.NullTime
 	var rep terbuka.Representative
 	q := &r.Requester
-	err := row.Scan(&r.ID, &r.Number, &r.BodyID, &r.BodySlug, &r.BodyName, &r.Status, &r.Channel, &hash,
+	err := row.Scan(&r.ID, &r.Number, &r.BodyID, &r.BodySlug, &r.BodyName, &r.BodyTimeZone, &r.Status, &r.Channel, &hash,
 		&q.Kind, &q.Name, &q.IDNumber, &q.Address, &q.Email, &q.Phone, &q.Occupation, &rep.Name, &rep.IDNumber, &rep.Mandate,
 		&r.Information, &r.Purpose, &r.Obtain, &r.Delivery, &r.Lang, &r.SubmittedAt, &received, &due, &orig,
 		&r.Extended, &r.ExtensionReason, &r.CalendarVersion, &decision, &note, &letter, &basis, &test, &transferred,
@@ -236,14 +236,14 @@ func (s *Store) RequestByTracking(ctx context.Context, number, token string) (te
 	if number == "" || token == "" {
 		return terbuka.Request{}, terbuka.ErrNotFound("request")
 	}
-	r, hash, err := s.requestByNumber(ctx, s.db.r, number, false)
+	r, hash, err := s.requestByNumber(ctx, s.read, number, false)
 	if err != nil {
 		return r, err
 	}
 	if subtle.ConstantTimeCompare([]byte(hash), []byte(hashSecret(token))) != 1 {
 		return terbuka.Request{}, terbuka.ErrNotFound("request")
 	}
-	all, err := requestEvents(ctx, s.db.r, r.ID)
+	all, err := requestEvents(ctx, s.read, r.ID)
 	if err != nil {
 		return r, err
 	}
@@ -259,14 +259,14 @@ func (s *Store) RequestByTracking(ctx context.Context, number, token string) (te
 // RequestForStaff returns a request with its full history if u may see it;
 // otherwise not found (never forbidden, so numbers cannot be probed).
 func (s *Store) RequestForStaff(ctx context.Context, u terbuka.User, number string) (terbuka.Request, error) {
-	r, _, err := s.requestByNumber(ctx, s.db.r, number, false)
+	r, _, err := s.requestByNumber(ctx, s.read, number, false)
 	if err != nil {
 		return r, err
 	}
-	if err := s.checkVisible(ctx, s.db.r, u, r); err != nil {
+	if err := s.checkVisible(ctx, s.read, u, r); err != nil {
 		return terbuka.Request{}, err
 	}
-	r.Events, err = requestEvents(ctx, s.db.r, r.ID)
+	r.Events, err = requestEvents(ctx, s.read, r.ID)
 	return r, err
 }
 
@@ -286,6 +286,18 @@ func (s *Store) checkVisible(ctx context.Context, q queryer, u terbuka.User, r t
 		return terbuka.ErrNotFound("request")
 	}
 	return nil
+}
+
+// RequestToday is the current date in the zone of the request's body.
+func (s *Store) RequestToday(r terbuka.Request) workday.Date {
+	return workday.DateOf(s.clock.Now().In(terbuka.BodySettings{TimeZone: r.BodyTimeZone}.Location()))
+}
+
+// RequestForMail returns a request for the mail outbox, which acts for the
+// system rather than for a user.
+func (s *Store) RequestForMail(ctx context.Context, number string) (terbuka.Request, error) {
+	r, _, err := s.requestByNumber(ctx, s.read, number, false)
+	return r, err
 }
 
 // today is the current date in the request's body zone.

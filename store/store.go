@@ -21,6 +21,9 @@ type Store struct {
 	base   workday.Base
 	hasher *password.Hasher
 
+	group *groupCommit
+	read  *stmtCache // prepared read statements on the reader pool
+
 	mu        sync.Mutex
 	calendars map[int64]cachedCalendar // body ID → calendar at a revision
 }
@@ -38,7 +41,8 @@ func New(db *DB, clock terbuka.Clock, hasher *password.Hasher) *Store {
 	if hasher == nil {
 		hasher = password.NewHasher(password.Default, 4)
 	}
-	return &Store{db: db, clock: clock, base: workday.MustBase(), hasher: hasher, calendars: map[int64]cachedCalendar{}}
+	return &Store{db: db, clock: clock, base: workday.MustBase(), hasher: hasher, group: &groupCommit{db: db},
+		read: newStmtCache(db.r), calendars: map[int64]cachedCalendar{}}
 }
 
 // DB returns the underlying database.

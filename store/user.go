@@ -53,7 +53,7 @@ func (s *Store) CreateUser(ctx context.Context, in terbuka.NewUser) (terbuka.Use
 
 // UserByEmail returns an account or not found.
 func (s *Store) UserByEmail(ctx context.Context, email string) (terbuka.User, error) {
-	u, err := scanUser(s.db.r.QueryRowContext(ctx, "SELECT "+userColumns+userFrom+" WHERE u.email = $1", strings.ToLower(strings.TrimSpace(email))))
+	u, err := scanUser(s.read.QueryRowContext(ctx, "SELECT "+userColumns+userFrom+" WHERE u.email = $1", strings.ToLower(strings.TrimSpace(email))))
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, terbuka.ErrNotFound("user")
 	}
@@ -84,7 +84,7 @@ func (s *Store) CreateToken(ctx context.Context, email string) (string, error) {
 
 // UserByToken authenticates an API bearer token.
 func (s *Store) UserByToken(ctx context.Context, token string) (terbuka.User, error) {
-	u, err := scanUser(s.db.r.QueryRowContext(ctx, "SELECT "+userColumns+userFrom+
+	u, err := scanUser(s.read.QueryRowContext(ctx, "SELECT "+userColumns+userFrom+
 		" JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = $1 AND t.revoked_at IS NULL", hashSecret(token)))
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && u.Disabled) {
 		return terbuka.User{}, terbuka.Errorf(terbuka.EUnauthorized, "unauthorized.token")
@@ -111,7 +111,7 @@ func (s *Store) Login(ctx context.Context, email, pw string) (terbuka.User, stri
 	var hash string
 	var failed int
 	var locked sql.NullTime
-	row := s.db.r.QueryRowContext(ctx, "SELECT "+userColumns+", u.password_hash, u.failed_logins, u.locked_until"+userFrom+" WHERE u.email = $1", email)
+	row := s.read.QueryRowContext(ctx, "SELECT "+userColumns+", u.password_hash, u.failed_logins, u.locked_until"+userFrom+" WHERE u.email = $1", email)
 	var u terbuka.User
 	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.BodyID, &u.BodySlug, &u.Disabled, &hash, &failed, &locked)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -169,7 +169,7 @@ const dummyHash = "$argon2id$v=19$m=65536,t=1,p=2$c29tZXNhbHRzb21lc2FsdA$Jw4T0t3
 
 // SessionUser returns the user of a live session.
 func (s *Store) SessionUser(ctx context.Context, secret string) (terbuka.User, error) {
-	u, err := scanUser(s.db.r.QueryRowContext(ctx, "SELECT "+userColumns+userFrom+
+	u, err := scanUser(s.read.QueryRowContext(ctx, "SELECT "+userColumns+userFrom+
 		" JOIN sessions x ON x.user_id = u.id WHERE x.token_hash = $1 AND x.expires_at > $2", hashSecret(secret), s.Now()))
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && u.Disabled) {
 		return terbuka.User{}, terbuka.Errorf(terbuka.EUnauthorized, "unauthorized.login")
@@ -191,13 +191,13 @@ func (s *Store) Logout(ctx context.Context, secret string) error {
 // CountUsers returns how many accounts exist (to decide demo seeding).
 func (s *Store) CountUsers(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM users").Scan(&n)
+	err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM users").Scan(&n)
 	return n, err
 }
 
 // CountBodies returns how many bodies exist.
 func (s *Store) CountBodies(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM bodies").Scan(&n)
+	err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM bodies").Scan(&n)
 	return n, err
 }

@@ -53,10 +53,15 @@ func (r *recorder) Write(b []byte) (int, error) {
 
 func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
-// Observe logs each request, counts it by route pattern (never by raw path,
-// which would leak registration numbers into metrics and explode label
-// cardinality) and turns a panic into a 500 without killing the server.
-func Observe(next http.Handler, log *slog.Logger, m *Metrics) http.Handler {
+// slowRequest is when a request is logged even without the access log.
+const slowRequest = time.Second
+
+// Observe counts each request by route pattern (never by raw path, which
+// would leak registration numbers into metrics and explode label
+// cardinality), logs server errors and slow requests (every request when
+// accessLog is set), and turns a panic into a 500 without killing the
+// server.
+func Observe(next http.Handler, log *slog.Logger, m *Metrics, accessLog bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &recorder{ResponseWriter: w, status: http.StatusOK}
@@ -78,8 +83,13 @@ func Observe(next http.Handler, log *slog.Logger, m *Metrics) http.Handler {
 				m.Duration.WithLabelValues(route, r.Method).Observe(elapsed.Seconds())
 			}
 			level := slog.LevelInfo
-			if rec.status >= 500 {
+			switch {
+			case rec.status >= 500:
 				level = slog.LevelError
+			case elapsed >= slowRequest:
+				level = slog.LevelWarn
+			case !accessLog:
+				return
 			}
 			log.Log(r.Context(), level, "http", "method", r.Method, "route", route, "status", rec.status, "ms", elapsed.Milliseconds())
 		}()

@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/terbuka-id/terbuka/api"
+	"github.com/terbuka-id/terbuka/mail"
 	"github.com/terbuka-id/terbuka/store"
 	"github.com/terbuka-id/terbuka/web"
 )
@@ -24,6 +25,9 @@ type serveConfig struct {
 	addr, db, baseURL string
 	demo              bool
 	logJSON           bool
+	intakePerMinute   int
+	accessLog         bool
+	mail              mail.Config
 }
 
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -33,7 +37,19 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&cfg.demo, "demo", envBool("TERBUKA_DEMO"), "load demo data when the database is empty (TERBUKA_DEMO)")
 	fs.StringVar(&cfg.baseURL, "base-url", env("TERBUKA_BASE_URL", ""), "public URL of the portal, for links in e-mails (TERBUKA_BASE_URL)")
 	fs.BoolVar(&cfg.logJSON, "log-json", envBool("TERBUKA_LOG_JSON"), "write logs as JSON (TERBUKA_LOG_JSON)")
+	fs.IntVar(&cfg.intakePerMinute, "intake-limit", envInt("TERBUKA_INTAKE_LIMIT", 30),
+		"public submissions allowed per client IP per minute, 0 for no limit (TERBUKA_INTAKE_LIMIT)")
+	fs.BoolVar(&cfg.accessLog, "access-log", envBool("TERBUKA_ACCESS_LOG"), "log every request, not only errors and slow ones (TERBUKA_ACCESS_LOG)")
+	fs.StringVar(&cfg.mail.Host, "smtp-host", env("TERBUKA_SMTP_HOST", ""), "SMTP server; empty keeps e-mails queued (TERBUKA_SMTP_HOST)")
+	fs.IntVar(&cfg.mail.Port, "smtp-port", envInt("TERBUKA_SMTP_PORT", 0), "SMTP port; 0 for the usual port of the TLS mode (TERBUKA_SMTP_PORT)")
+	fs.StringVar(&cfg.mail.Username, "smtp-user", env("TERBUKA_SMTP_USER", ""), "SMTP user name (TERBUKA_SMTP_USER)")
+	fs.StringVar(&cfg.mail.From, "smtp-from", env("TERBUKA_SMTP_FROM", ""), "sender, e.g. \"PPID <ppid@example.go.id>\" (TERBUKA_SMTP_FROM)")
+	fs.StringVar(&cfg.mail.TLS, "smtp-tls", env("TERBUKA_SMTP_TLS", "starttls"), "none, starttls or tls (TERBUKA_SMTP_TLS)")
 	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	cfg.mail.Password = os.Getenv("TERBUKA_SMTP_PASSWORD") // never a flag: it would show in ps
+	if err := cfg.mail.Validate(); err != nil {
 		return usageError{err.Error()}
 	}
 	cfg.db = *dsn
@@ -84,11 +100,15 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(w, "ok")
 	})
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
-	(&api.API{Store: st, Log: log, Intake: web.NewLimiter(time.Second, 30, 100_000)}).Routes(mux)
+	var intake *web.Limiter
+	if cfg.intakePerMinute > 0 {
+		intake = web.NewLimiter(time.Minute/time.Duration(cfg.intakePerMinute), cfg.intakePerMinute, 100_000)
+	}
+	(&api.API{Store: st, Log: log, Intake: intake}).Routes(mux)
 
 	csrf := http.NewCrossOriginProtection()
 	srv := &http.Server{
-		Handler:           web.Observe(web.SecureHeaders(csrf.Handler(mux)), log, metrics),
+		Handler:           web.Observe(web.SecureHeaders(csrf.Handler(mux)), log, metrics, cfg.accessLog),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,
@@ -98,6 +118,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "Terbuka listening on http://%s\n", ln.Addr())
 	log.Info("listening", "addr", ln.Addr().String(), "base_url", cfg.baseURL)
+
+	workCtx, stopWork := context.WithCancel(context.Background())
+	defer stopWork()
+	startMail(workCtx, cfg, st, log)
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
