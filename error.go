@@ -23,6 +23,7 @@ const (
 	ETooLarge     Code = "too_large"
 	ERateLimited  Code = "rate_limited"
 	EUnsupported  Code = "unsupported_media_type"
+	EMethod       Code = "method_not_allowed"
 	EInternal     Code = "internal"
 )
 

@@ -18,10 +18,13 @@ type API struct {
 	Store  *store.Store
 	Log    *slog.Logger
 	Intake *web.Limiter // per-IP limit on public submissions; nil for none
+
+	mux *http.ServeMux // set by Routes, to tell 404 from 405
 }
 
 // Routes registers every /api/v1 endpoint on mux.
 func (a *API) Routes(mux *http.ServeMux) {
+	a.mux = mux
 	mux.HandleFunc("GET /api/v1/openapi.json", a.openAPI)
 	mux.HandleFunc("GET /api/v1/bodies", a.listBodies)
 	mux.HandleFunc("GET /api/v1/calendar/add-working-days", a.addWorkingDays)
@@ -35,13 +38,29 @@ func (a *API) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("PUT /api/v1/bodies/{slug}/settings", a.staff(a.updateSettings))
 	mux.HandleFunc("POST /api/v1/bodies/{slug}/requests", a.createRequest)
 	mux.HandleFunc("GET /api/v1/requests", a.staff(a.listRequests))
+	mux.HandleFunc("GET /api/v1/register", a.staff(a.register))
 	mux.HandleFunc("GET /api/v1/requests/{number}", a.getRequest)
 	mux.HandleFunc("POST /api/v1/requests/{number}/extend", a.staff(a.extendRequest))
 	mux.HandleFunc("POST /api/v1/requests/{number}/decision", a.staff(a.decideRequest))
 	mux.HandleFunc("/api/", a.notFound)
 }
 
+// notFound answers paths no route takes; a path that exists under another
+// method gets 405 with Allow, as the mux would without the catch-all.
 func (a *API) notFound(w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, m := range []string{"GET", "POST", "PUT", "DELETE"} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := a.mux.Handler(probe); pattern != "" && pattern != "/api/" {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) > 0 {
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		a.fail(w, r, terbuka.Errorf(terbuka.EMethod, "method_not_allowed"))
+		return
+	}
 	a.fail(w, r, terbuka.Errorf(terbuka.ENotFound, "not_found.page"))
 }
 

@@ -35,7 +35,7 @@ var errorsEN = map[string]string{
 	"invalid.exemption_required":      "This decision needs an exemption ground (Pasal 17) and a consequence test.",
 	"invalid.exemption_basis":         "The exemption basis must name a letter of Pasal 17 UU 14/2008 (a–j), e.g. \"Pasal 17 huruf b\".",
 	"invalid.json":                    "The request body is not valid JSON.",
-	"invalid.json_type":               "Wrong type of value: %s.",
+	"invalid.json_type":               "Wrong type of value (expected ≠ sent): %s.",
 	"invalid.json_unknown_field":      "Unknown field: %s.",
 	"invalid.json_trailing":           "There is extra data after the JSON object.",
 	"invalid.date":                    "Dates must be written YYYY-MM-DD.",

@@ -35,7 +35,7 @@ var errorsID = map[string]string{
 	"invalid.exemption_required":      "Keputusan ini memerlukan dasar pengecualian (Pasal 17) dan uji konsekuensi.",
 	"invalid.exemption_basis":         "Dasar pengecualian harus menyebut huruf Pasal 17 UU 14/2008 (a–j), mis. \"Pasal 17 huruf b\".",
 	"invalid.json":                    "Isi permintaan bukan JSON yang valid.",
-	"invalid.json_type":               "Jenis nilai salah: %s.",
+	"invalid.json_type":               "Jenis nilai salah (yang diharapkan ≠ yang dikirim): %s.",
 	"invalid.json_unknown_field":      "Kolom tidak dikenal: %s.",
 	"invalid.json_trailing":           "Ada data tambahan setelah objek JSON.",
 	"invalid.date":                    "Tanggal harus berformat YYYY-MM-DD.",

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/terbuka-id/terbuka"
 	"github.com/terbuka-id/terbuka/workday"
@@ -219,6 +220,9 @@ type amendmentFile struct {
 func ParseAmendment(raw []byte) (workday.Amendment, error) {
 	bad := func(why string) (workday.Amendment, error) {
 		return workday.Amendment{}, terbuka.Errorf(terbuka.EInvalid, "invalid.calendar_file", why)
+	}
+	if !utf8.Valid(raw) {
+		return bad("not UTF-8")
 	}
 	var f amendmentFile
 	if err := decodeStrict(raw, &f); err != nil {

@@ -62,10 +62,14 @@ func (s *Store) ListRequests(ctx context.Context, u terbuka.User, f RequestFilte
 		var zones []string
 		for _, z := range terbuka.TimeZones {
 			today := workday.DateOf(s.clock.Now().In(terbuka.BodySettings{TimeZone: z}.Location()))
-			cond := "r.due_on < " + arg(today.String())
+			// Only bind what the query uses: PostgreSQL rejects a parameter
+			// it cannot type.
+			var cond string
 			if f.DueWithin > 0 {
 				limit := national.AddWorkingDays(today, f.DueWithin).Date
 				cond = "r.due_on >= " + arg(today.String()) + " AND r.due_on <= " + arg(limit.String())
+			} else {
+				cond = "r.due_on < " + arg(today.String())
 			}
 			zones = append(zones, fmt.Sprintf("(b.time_zone = %s AND %s)", arg(z), cond))
 		}

@@ -66,7 +66,7 @@ const MaxMailAttempts = 8
 // MarkMailFailed schedules a retry with exponential backoff (1 min, 2, 4 …),
 // or gives up after MaxMailAttempts.
 func (s *Store) MarkMailFailed(ctx context.Context, m Mail, cause error) error {
-	next := s.Now().Add(time.Minute << min(m.Attempts-1, 10))
+	next := s.Now().Add(time.Minute << min(max(m.Attempts-1, 0), 10))
 	msg := cause.Error()
 	if len(msg) > 500 {
 		msg = msg[:500]

@@ -109,11 +109,10 @@ func (s *Store) Login(ctx context.Context, email, pw string) (terbuka.User, stri
 	bad := terbuka.Errorf(terbuka.EUnauthorized, "invalid.login")
 	email = strings.ToLower(strings.TrimSpace(email))
 	var hash string
-	var failed int
 	var locked sql.NullTime
-	row := s.read.QueryRowContext(ctx, "SELECT "+userColumns+", u.password_hash, u.failed_logins, u.locked_until"+userFrom+" WHERE u.email = $1", email)
+	row := s.read.QueryRowContext(ctx, "SELECT "+userColumns+", u.password_hash, u.locked_until"+userFrom+" WHERE u.email = $1", email)
 	var u terbuka.User
-	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.BodyID, &u.BodySlug, &u.Disabled, &hash, &failed, &locked)
+	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.BodyID, &u.BodySlug, &u.Disabled, &hash, &locked)
 	if errors.Is(err, sql.ErrNoRows) {
 		// Spend the same time as a real check so timing does not reveal accounts.
 		_, _ = s.hasher.Verify(ctx, dummyHash, pw)
@@ -131,13 +130,13 @@ func (s *Store) Login(ctx context.Context, email, pw string) (terbuka.User, stri
 		return terbuka.User{}, "", fmt.Errorf("login verify: %w", err)
 	}
 	if !ok || u.Disabled {
+		// One statement, so concurrent wrong passwords cannot slip past
+		// the limit: every right-hand side sees the row as it was.
 		err := s.db.inTx(ctx, func(tx *sql.Tx) error {
-			var until any
-			if failed+1 >= maxFailedLogins {
-				until = now.Add(lockout)
-			}
-			_, err := tx.ExecContext(ctx, `UPDATE users SET failed_logins = CASE WHEN $1 THEN 0 ELSE failed_logins + 1 END,
-				locked_until = $2 WHERE id = $3`, until != nil, until, u.ID)
+			_, err := tx.ExecContext(ctx, `UPDATE users SET
+				failed_logins = CASE WHEN failed_logins + 1 >= $1 THEN 0 ELSE failed_logins + 1 END,
+				locked_until = CASE WHEN failed_logins + 1 >= $1 THEN $2 ELSE locked_until END
+				WHERE id = $3`, maxFailedLogins, now.Add(lockout), u.ID)
 			return err
 		})
 		if err != nil {

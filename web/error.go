@@ -34,7 +34,7 @@ func Status(code terbuka.Code) int {
 		return http.StatusUnsupportedMediaType
 	case terbuka.ERateLimited:
 		return http.StatusTooManyRequests
-	case "method_not_allowed":
+	case terbuka.EMethod:
 		return http.StatusMethodNotAllowed
 	default:
 		return http.StatusInternalServerError

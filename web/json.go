@@ -8,6 +8,8 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"reflect"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -61,6 +63,26 @@ func Unmarshal(raw []byte, v any) error {
 	return nil
 }
 
+// jsonKind names the JSON type a Go type is decoded from, so messages say
+// "string", not "terbuka.Requester".
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "string"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8,
+		reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "number"
+	case reflect.Slice, reflect.Array:
+		return "array"
+	case reflect.Pointer:
+		return jsonKind(t.Elem())
+	default:
+		return "object"
+	}
+}
+
 func jsonError(err error) error {
 	var typeErr *json.UnmarshalTypeError
 	var syntaxErr *json.SyntaxError
@@ -71,11 +93,19 @@ func jsonError(err error) error {
 			field = "body"
 		}
 		e := terbuka.Errorf(terbuka.EInvalid, "invalid.input")
-		e.Fields = map[string]terbuka.Msg{field: terbuka.M("invalid.json_type", "expected "+typeErr.Type.String()+", got "+typeErr.Value)}
+		e.Fields = map[string]terbuka.Msg{field: terbuka.M("invalid.json_type", jsonKind(typeErr.Type)+" ≠ "+typeErr.Value)}
 		e.Err = err
 		return e
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		// encoding/json quotes the name with %q; unquote it so the field
+		// key is the member's real name, and never leave the key empty.
+		name := strings.TrimPrefix(err.Error(), "json: unknown field ")
+		if s, uerr := strconv.Unquote(name); uerr == nil {
+			name = s
+		}
+		if name == "" {
+			name = `""`
+		}
 		e := terbuka.Errorf(terbuka.EInvalid, "invalid.input")
 		e.Fields = map[string]terbuka.Msg{name: terbuka.M("invalid.json_unknown_field", name)}
 		return e
