@@ -9,14 +9,17 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/terbuka-id/terbuka"
 	"github.com/terbuka-id/terbuka/api"
 	"github.com/terbuka-id/terbuka/mail"
+	"github.com/terbuka-id/terbuka/portal"
 	"github.com/terbuka-id/terbuka/store"
 	"github.com/terbuka-id/terbuka/web"
 )
@@ -105,8 +108,17 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		intake = web.NewLimiter(time.Minute/time.Duration(cfg.intakePerMinute), cfg.intakePerMinute, 100_000)
 	}
 	(&api.API{Store: st, Log: log, Intake: intake}).Routes(mux)
+	pt := &portal.Portal{Store: st, Log: log, Login: web.NewLimiter(time.Minute/5, 5, 100_000), Intake: intake,
+		Secure: strings.HasPrefix(cfg.baseURL, "https://")}
+	if err := pt.Init(); err != nil {
+		return err
+	}
+	pt.Routes(mux)
 
 	csrf := http.NewCrossOriginProtection()
+	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		web.WriteError(w, r, log, terbuka.Errorf(terbuka.EForbidden, "forbidden.origin"))
+	}))
 	srv := &http.Server{
 		Handler:           web.Observe(web.SecureHeaders(csrf.Handler(mux)), log, metrics, cfg.accessLog),
 		ReadHeaderTimeout: 10 * time.Second,
