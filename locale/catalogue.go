@@ -2,8 +2,8 @@ package locale
 
 // id and en are the merged catalogues; each concern keeps its own file.
 var (
-	id = merge(errorsID, uiID)
-	en = merge(errorsEN, uiEN)
+	id = merge(errorsID, uiID, vocabID)
+	en = merge(errorsEN, uiEN, vocabEN)
 )
 
 func merge(maps ...map[string]string) map[string]string {

@@ -79,7 +79,7 @@ func TestReceipt_ShowsRequestInItsLanguage(t *testing.T) {
 				"TANDA BUKTI PERMOHONAN INFORMASI PUBLIK", "DINKES-2026-000042", "Dinas Kesehatan Kota Bandung",
 				"Budi Santoso", "3201011501900001", "Wartawan", "budi@example.com", "+6281234567890",
 				"Senin, 12 Januari 2026 pukul 14.05 WIB", "Selasa, 27 Januari 2026", "10 hari kerja",
-				"paling lama 7 hari kerja", "salinan softcopy", "email", "keberatan",
+				"paling lama 7 hari kerja", "Salinan softcopy", "Email", "keberatan",
 				"Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, Pasal 22",
 				"Petugas Pelayanan Informasi", "12 Januari 2026", "Telp. 022-7207811", "Perseorangan",
 				"kode pelacakan", "Halaman 1 dari 1",
@@ -92,7 +92,7 @@ func TestReceipt_ShowsRequestInItsLanguage(t *testing.T) {
 			want: []string{
 				"RECEIPT OF A REQUEST FOR PUBLIC INFORMATION", "Registration number: DINKES-2026-000042",
 				"Monday, 12 January 2026 at 14:05 WIB", "Tuesday, 27 January 2026", "10 working days",
-				"Requester", "Occupation", "electronic copy (salinan softcopy)", "keberatan", "atasan PPID",
+				"Requester", "Occupation", "Soft copy", "keberatan", "atasan PPID",
 				"Petugas Pelayanan Informasi", "Page 1 of 1", "tracking code",
 			},
 			notWant: []string{"Nomor pendaftaran", "Tanggal diajukan"},

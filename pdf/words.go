@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/terbuka-id/terbuka"
+	"github.com/terbuka-id/terbuka/locale"
 	"github.com/terbuka-id/terbuka/workday"
 )
 
@@ -128,16 +129,7 @@ func wordsFor(lang string) words {
 
 // kindWord names a requester kind (jenis pemohon).
 func kindWord(k terbuka.RequesterKind, lang string) string {
-	en := lang == "en"
-	switch k {
-	case terbuka.Individual:
-		return pick(en, "Individual (perseorangan)", "Perseorangan")
-	case terbuka.LegalEntity:
-		return pick(en, "Legal entity (badan hukum)", "Badan hukum")
-	case terbuka.Group:
-		return pick(en, "Group of persons (kelompok orang)", "Kelompok orang")
-	}
-	return string(k)
+	return vocab(lang, "requester_kind.", string(k))
 }
 
 // idLabel names the identity number a requester of kind k gives.
@@ -152,45 +144,20 @@ func idLabel(k terbuka.RequesterKind, w words) string {
 }
 
 // obtainWord is the form's wording for how the information is obtained
-// (cara memperoleh); an unknown value is shown as stored.
-func obtainWord(o terbuka.Obtain, lang string) string {
-	en := lang == "en"
-	switch o {
-	case "view":
-		return pick(en, "viewing (melihat)", "melihat")
-	case "read":
-		return pick(en, "reading (membaca)", "membaca")
-	case "listen":
-		return pick(en, "listening (mendengarkan)", "mendengarkan")
-	case "note":
-		return pick(en, "taking notes (mencatat)", "mencatat")
-	case "softcopy":
-		return pick(en, "electronic copy (salinan softcopy)", "salinan softcopy")
-	case "hardcopy":
-		return pick(en, "printed copy (salinan hardcopy)", "salinan hardcopy")
-	}
-	return string(o)
-}
+// (cara memperoleh).
+func obtainWord(o terbuka.Obtain, lang string) string { return vocab(lang, "obtain.", string(o)) }
 
-// deliveryWord is the form's wording for how a copy is sent (cara
-// mengirim); an unknown value is shown as stored.
-func deliveryWord(d terbuka.Delivery, lang string) string {
-	en := lang == "en"
-	switch d {
-	case "in_person":
-		return pick(en, "collect in person (ambil langsung)", "ambil langsung")
-	case "courier":
-		return pick(en, "courier (kurir)", "kurir")
-	case "post":
-		return pick(en, "post (pos)", "pos")
-	case "email":
-		return pick(en, "e-mail", "email")
-	case "fax":
-		return pick(en, "fax (faksimili)", "faksimili")
-	case "app":
-		return pick(en, "application (aplikasi)", "aplikasi")
+// deliveryWord is the form's wording for how a copy is sent (cara mengirim).
+func deliveryWord(d terbuka.Delivery, lang string) string { return vocab(lang, "delivery.", string(d)) }
+
+// vocab words an enum value from the shared catalogue; an unknown value is
+// shown as stored.
+func vocab(lang, prefix, v string) string {
+	l := locale.Parse(lang)
+	if !locale.Has(l, prefix+v) {
+		return v
 	}
-	return string(d)
+	return locale.T(l, prefix+v)
 }
 
 func pick(en bool, english, indonesian string) string {

@@ -96,23 +96,23 @@ func (pg *page) Options(set string) []option {
 	switch set {
 	case "kind":
 		for _, k := range []terbuka.RequesterKind{terbuka.Individual, terbuka.LegalEntity, terbuka.Group} {
-			add(string(k), pg.T("portal.kind."+string(k)))
+			add(string(k), pg.T("requester_kind."+string(k)))
 		}
 	case "obtain":
 		for _, v := range terbuka.ObtainValues {
-			add(string(v), pg.T("portal.obtain."+string(v)))
+			add(string(v), pg.T("obtain."+string(v)))
 		}
 	case "delivery":
 		for _, v := range terbuka.DeliveryValues {
-			add(string(v), pg.T("portal.delivery."+string(v)))
+			add(string(v), pg.T("delivery."+string(v)))
 		}
 	case "channel":
 		for _, v := range terbuka.StaffChannels {
-			add(string(v), pg.T("portal.channel."+string(v)))
+			add(string(v), pg.T("channel."+string(v)))
 		}
 	case "decision":
 		for _, v := range terbuka.DecisionKinds {
-			add(string(v), pg.T("portal.decision."+string(v)))
+			add(string(v), pg.T("decision."+string(v)))
 		}
 	case "letter":
 		for _, l := range pasal17Letters() {

@@ -151,19 +151,19 @@ func TestCatalogue_HasEveryPortalKey(t *testing.T) {
 		collect(b)
 	}
 	for _, k := range []terbuka.RequesterKind{terbuka.Individual, terbuka.LegalEntity, terbuka.Group} {
-		keys["portal.kind."+string(k)] = true
+		keys["requester_kind."+string(k)] = true
 	}
 	for _, v := range terbuka.ObtainValues {
-		keys["portal.obtain."+string(v)] = true
+		keys["obtain."+string(v)] = true
 	}
 	for _, v := range terbuka.DeliveryValues {
-		keys["portal.delivery."+string(v)] = true
+		keys["delivery."+string(v)] = true
 	}
 	for _, v := range append([]terbuka.Channel{terbuka.ChannelWeb, terbuka.ChannelAPI}, terbuka.StaffChannels...) {
-		keys["portal.channel."+string(v)] = true
+		keys["channel."+string(v)] = true
 	}
 	for _, v := range terbuka.DecisionKinds {
-		keys["portal.decision."+string(v)] = true
+		keys["decision."+string(v)] = true
 	}
 	for _, v := range terbuka.Statuses {
 		keys["portal.statusinfo."+string(v)] = true

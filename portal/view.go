@@ -13,7 +13,7 @@ import (
 // T renders a message key in the page's language.
 func (pg *page) T(key string, args ...any) string { return locale.T(pg.Lang, key, args...) }
 
-// Word names an enum value: Word "portal.obtain." "softcopy".
+// Word names an enum value: Word "obtain." "softcopy".
 func (pg *page) Word(prefix string, v any) string {
 	s := fmt.Sprint(v)
 	if s == "" {
@@ -57,11 +57,11 @@ func (pg *page) EventNote(e terbuka.Event) string {
 	switch e.Kind {
 	case "registered":
 		if c, ok := strings.CutPrefix(e.Note, "channel:"); ok {
-			return pg.T("portal.event.via", pg.T("portal.channel."+c))
+			return pg.T("portal.event.via", pg.T("channel."+c))
 		}
 	case "decided":
 		kind, note, _ := strings.Cut(e.Note, ": ")
-		words := pg.T("portal.decision." + kind)
+		words := pg.T("decision." + kind)
 		if note != "" {
 			return words + ": " + note
 		}

@@ -127,7 +127,7 @@ func TestRows_DerivesRegisterValues(t *testing.T) {
 		{"due date after extension", 4, "Batas waktu", "2025-02-13"},
 		{"extended", 4, "Diperpanjang", "ya"},
 		{"not extended", 1, "Diperpanjang", "tidak"},
-		{"channel in words", 2, "Saluran", "surat"},
+		{"channel in words", 2, "Saluran", "Surat"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

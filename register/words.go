@@ -132,21 +132,9 @@ func yesNo(b bool, lang string) string {
 
 // channel names how the request reached the body.
 func channel(c terbuka.Channel, lang string) string {
-	switch c {
-	case terbuka.ChannelWeb:
-		return say(lang, "situs web", "website")
-	case terbuka.ChannelAPI:
-		return "API"
-	case terbuka.ChannelLetter:
-		return say(lang, "surat", "letter")
-	case terbuka.ChannelPhone:
-		return say(lang, "telepon", "phone")
-	case terbuka.ChannelInPerson:
-		return say(lang, "datang langsung", "in person")
-	case terbuka.ChannelEmail:
-		return "e-mail"
-	case terbuka.ChannelFax:
-		return say(lang, "faksimili", "fax")
+	l, key := locale.Parse(lang), "channel."+string(c)
+	if !locale.Has(l, key) {
+		return string(c)
 	}
-	return string(c)
+	return locale.T(l, key)
 }
