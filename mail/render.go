@@ -52,6 +52,8 @@ func RequestMessage(kind string, b terbuka.Body, r terbuka.Request, lang, portal
 		m, err = extendedMessage(p, b, r, lang)
 	case RequestDecided:
 		m, err = decidedMessage(p, b, r, lang)
+	case RequestDeadlineChanged:
+		m, err = deadlineChangedMessage(b, r, lang)
 	default:
 		err = errors.New("unknown kind")
 	}

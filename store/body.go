@@ -58,7 +58,10 @@ func (s *Store) CreateBody(ctx context.Context, b terbuka.Body) (terbuka.Body, e
 		if err != nil {
 			return fmt.Errorf("insert body: %w", err)
 		}
-		return bumpCalendarRevision(ctx, tx)
+		if err := bumpCalendarRevision(ctx, tx); err != nil {
+			return err
+		}
+		return s.appendAudit(ctx, tx, auditBy(nil, terbuka.AuditBodyCreated, terbuka.AuditEntityBody, b.Slug, bodyData(b)))
 	})
 	return b, err
 }
@@ -127,7 +130,12 @@ func (s *Store) UpdateBodySettings(ctx context.Context, u terbuka.User, slug str
 		if err := bumpCalendarRevision(ctx, tx); err != nil {
 			return err
 		}
-		return s.recomputeOpenDeadlines(ctx, tx, b.ID, u, "calendar_settings")
+		moved, err := s.recomputeOpenDeadlines(ctx, tx, b.ID, u, "calendar_settings")
+		if err != nil {
+			return err
+		}
+		return s.appendAudit(ctx, tx, append([]terbuka.AuditEntry{auditBy(&u, terbuka.AuditBodySettingsUpdated, terbuka.AuditEntityBody,
+			b.Slug, map[string]any{"before": settingsData(b.Settings), "after": settingsData(st)})}, moved...)...)
 	})
 }
 

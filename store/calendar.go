@@ -178,7 +178,12 @@ func (s *Store) AddRegionalHoliday(ctx context.Context, u terbuka.User, slug str
 		if err := bumpCalendarRevision(ctx, tx); err != nil {
 			return err
 		}
-		return s.recomputeOpenDeadlines(ctx, tx, b.ID, u, "regional_holiday")
+		moved, err := s.recomputeOpenDeadlines(ctx, tx, b.ID, u, "regional_holiday")
+		if err != nil {
+			return err
+		}
+		return s.appendAudit(ctx, tx, append([]terbuka.AuditEntry{auditBy(&u, terbuka.AuditRegionalHolidayAdded,
+			terbuka.AuditEntityBody, b.Slug, map[string]any{"date": date.String(), "name": name})}, moved...)...)
 	})
 }
 
@@ -192,14 +197,20 @@ func (s *Store) DeleteRegionalHoliday(ctx context.Context, u terbuka.User, slug 
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, "DELETE FROM regional_holidays WHERE id = $1 AND body_id = $2", id, b.ID)
+		var date, name string
+		err = tx.QueryRowContext(ctx, "DELETE FROM regional_holidays WHERE id = $1 AND body_id = $2 RETURNING date, name",
+			id, b.ID).Scan(&date, &name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return terbuka.ErrNotFound("holiday")
+		}
 		if err != nil {
 			return fmt.Errorf("delete regional holiday: %w", err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return terbuka.ErrNotFound("holiday")
+		if err := bumpCalendarRevision(ctx, tx); err != nil {
+			return err
 		}
-		return bumpCalendarRevision(ctx, tx)
+		return s.appendAudit(ctx, tx, auditBy(&u, terbuka.AuditRegionalHolidayDeleted, terbuka.AuditEntityBody, b.Slug,
+			map[string]any{"id": id, "date": date, "name": name}))
 	})
 }
 
@@ -349,9 +360,13 @@ func (s *Store) LoadAmendment(ctx context.Context, u terbuka.User, raw []byte) (
 		if err := bumpCalendarRevision(ctx, tx); err != nil {
 			return err
 		}
-		var err error
-		changed, err = s.recomputeAll(ctx, tx, u)
-		return err
+		moved, err := s.recomputeAll(ctx, tx, u)
+		if err != nil {
+			return err
+		}
+		changed = len(moved)
+		return s.appendAudit(ctx, tx, append([]terbuka.AuditEntry{auditBy(&u, terbuka.AuditAmendmentLoaded,
+			terbuka.AuditEntityCalendar, a.ID, amendmentData(a, changed))}, moved...)...)
 	})
 	return changed, err
 }

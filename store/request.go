@@ -110,6 +110,9 @@ func (s *Store) CreateRequest(ctx context.Context, slug string, in terbuka.NewRe
 		if err := addEvent(ctx, tx, r.ID, terbuka.Event{At: now, Kind: "registered", Status: r.Status, Note: note, Public: true, Actor: actor}, opt.Staff); err != nil {
 			return err
 		}
+		if err := s.appendAudit(ctx, tx, requestCreatedAudit(r, opt.Staff)); err != nil {
+			return err
+		}
 		if q.Email != "" {
 			return enqueueMail(ctx, tx, "request_receipt", r.Number, q.Email, r.Lang, now)
 		}
@@ -330,6 +333,11 @@ func (s *Store) ExtendRequest(ctx context.Context, u terbuka.User, number, reaso
 		if err := addEvent(ctx, tx, r.ID, terbuka.Event{At: now, Kind: "extended", Status: terbuka.StatusExtended, Note: reason, Public: true}, &u); err != nil {
 			return err
 		}
+		if err := s.appendAudit(ctx, tx, auditBy(&u, terbuka.AuditRequestExtended, terbuka.AuditEntityRequest, r.Number, map[string]any{
+			"status": terbuka.StatusExtended, "due_on_before": r.DueOn.String(), "due_on": due.String(),
+			"reason_sha256": terbuka.TextDigest(reason)})); err != nil {
+			return err
+		}
 		return s.notifyRequester(ctx, tx, r, "request_extended", now)
 	})
 	if err != nil {
@@ -369,6 +377,9 @@ func (s *Store) DecideRequest(ctx context.Context, u terbuka.User, number string
 			note += ": " + in.Note
 		}
 		if err := addEvent(ctx, tx, r.ID, terbuka.Event{At: now, Kind: "decided", Status: status, Note: note, Public: true}, &u); err != nil {
+			return err
+		}
+		if err := s.appendAudit(ctx, tx, decidedAudit(u, r, in, status)); err != nil {
 			return err
 		}
 		return s.notifyRequester(ctx, tx, r, "request_decided", now)

@@ -45,8 +45,12 @@ func (s *Store) CreateUser(ctx context.Context, in terbuka.NewUser) (terbuka.Use
 		if n > 0 {
 			return terbuka.Errorf(terbuka.EConflict, "conflict.duplicate_email")
 		}
-		return tx.QueryRowContext(ctx, `INSERT INTO users (email, name, role, body_id, password_hash, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, u.Email, u.Name, u.Role, u.BodyID, hash, s.Now()).Scan(&u.ID)
+		if err := tx.QueryRowContext(ctx, `INSERT INTO users (email, name, role, body_id, password_hash, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, u.Email, u.Name, u.Role, u.BodyID, hash, s.Now()).Scan(&u.ID); err != nil {
+			return err
+		}
+		return s.appendAudit(ctx, tx, auditBy(nil, terbuka.AuditUserCreated, terbuka.AuditEntityUser, u.Email,
+			map[string]any{"id": u.ID, "name": u.Name, "role": u.Role, "body": u.BodySlug}))
 	})
 	return u, err
 }
@@ -72,9 +76,13 @@ func (s *Store) CreateToken(ctx context.Context, email string) (string, error) {
 	}
 	token := "tbk_" + newSecret()
 	err = s.db.inTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES ($1, $2, $3)",
-			u.ID, hashSecret(token), s.Now())
-		return err
+		var id int64
+		if err := tx.QueryRowContext(ctx, "INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES ($1, $2, $3) RETURNING id",
+			u.ID, hashSecret(token), s.Now()).Scan(&id); err != nil {
+			return err
+		}
+		return s.appendAudit(ctx, tx, auditBy(nil, terbuka.AuditTokenCreated, terbuka.AuditEntityUser, u.Email,
+			map[string]any{"token_id": id}))
 	})
 	if err != nil {
 		return "", fmt.Errorf("insert token: %w", err)
@@ -133,11 +141,14 @@ func (s *Store) Login(ctx context.Context, email, pw string) (terbuka.User, stri
 		// One statement, so concurrent wrong passwords cannot slip past
 		// the limit: every right-hand side sees the row as it was.
 		err := s.db.inTx(ctx, func(tx *sql.Tx) error {
-			_, err := tx.ExecContext(ctx, `UPDATE users SET
+			var failed int
+			if err := tx.QueryRowContext(ctx, `UPDATE users SET
 				failed_logins = CASE WHEN failed_logins + 1 >= $1 THEN 0 ELSE failed_logins + 1 END,
 				locked_until = CASE WHEN failed_logins + 1 >= $1 THEN $2 ELSE locked_until END
-				WHERE id = $3`, maxFailedLogins, now.Add(lockout), u.ID)
-			return err
+				WHERE id = $3 RETURNING failed_logins`, maxFailedLogins, now.Add(lockout), u.ID).Scan(&failed); err != nil {
+				return err
+			}
+			return s.appendAudit(ctx, tx, loginFailedAudit(u, failed == 0))
 		})
 		if err != nil {
 			return terbuka.User{}, "", fmt.Errorf("record failed login: %w", err)
@@ -152,9 +163,11 @@ func (s *Store) Login(ctx context.Context, email, pw string) (terbuka.User, stri
 		if _, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE expires_at < $1", now); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-			hashSecret(secret), u.ID, now, now.Add(SessionLifetime))
-		return err
+		if _, err := tx.ExecContext(ctx, "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+			hashSecret(secret), u.ID, now, now.Add(SessionLifetime)); err != nil {
+			return err
+		}
+		return s.appendAudit(ctx, tx, auditBy(&u, terbuka.AuditUserLogin, terbuka.AuditEntityUser, u.Email, nil))
 	})
 	if err != nil {
 		return terbuka.User{}, "", fmt.Errorf("open session: %w", err)
@@ -182,8 +195,19 @@ func (s *Store) SessionUser(ctx context.Context, secret string) (terbuka.User, e
 // Logout ends a session.
 func (s *Store) Logout(ctx context.Context, secret string) error {
 	return s.db.inTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE token_hash = $1", hashSecret(secret))
-		return err
+		var id int64
+		err := tx.QueryRowContext(ctx, "DELETE FROM sessions WHERE token_hash = $1 RETURNING user_id", hashSecret(secret)).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil // no such session: nothing changed, nothing to record
+		}
+		if err != nil {
+			return err
+		}
+		u, err := scanUser(tx.QueryRowContext(ctx, "SELECT "+userColumns+userFrom+" WHERE u.id = $1", id))
+		if err != nil {
+			return err
+		}
+		return s.appendAudit(ctx, tx, auditBy(&u, terbuka.AuditUserLogout, terbuka.AuditEntityUser, u.Email, nil))
 	})
 }
 

@@ -34,6 +34,9 @@ func startMail(ctx context.Context, cfg serveConfig, st *store.Store, log *slog.
 // renderMail turns a queued mail into its message from current data.
 func renderMail(st *store.Store, baseURL string) func(ctx context.Context, m store.Mail) (mail.Message, error) {
 	return func(ctx context.Context, m store.Mail) (mail.Message, error) {
+		if strings.HasPrefix(m.Kind, "staff_") {
+			return renderStaffMail(ctx, st, m, baseURL)
+		}
 		if !strings.HasPrefix(m.Kind, "request_") {
 			return mail.Message{}, fmt.Errorf("unknown mail kind %q", m.Kind)
 		}

@@ -70,6 +70,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return usageError{"usage: terbuka calendar amend --db DSN --file AMENDMENT.json"}
 		}
 		return calendarAmend(ctx, args[2:], stdout)
+	case "audit":
+		if len(args) < 2 || args[1] != "verify" {
+			return usageError{"usage: terbuka audit verify --db DSN"}
+		}
+		return auditVerify(ctx, args[2:], stdout)
 	case "-h", "--help", "help":
 		fmt.Fprintln(stdout, usage)
 		return nil
@@ -88,4 +93,5 @@ usage:
   terbuka migrate [--db ...]
   terbuka user add --db ... --email E --name N --role R --body SLUG --password-stdin
   terbuka token create --db ... --email E
-  terbuka calendar amend --db ... --file AMENDMENT.json`
+  terbuka calendar amend --db ... --file AMENDMENT.json
+  terbuka audit verify --db ...`

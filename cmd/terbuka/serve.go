@@ -48,6 +48,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&cfg.mail.Username, "smtp-user", env("TERBUKA_SMTP_USER", ""), "SMTP user name (TERBUKA_SMTP_USER)")
 	fs.StringVar(&cfg.mail.From, "smtp-from", env("TERBUKA_SMTP_FROM", ""), "sender, e.g. \"PPID <ppid@example.go.id>\" (TERBUKA_SMTP_FROM)")
 	fs.StringVar(&cfg.mail.TLS, "smtp-tls", env("TERBUKA_SMTP_TLS", "starttls"), "none, starttls or tls (TERBUKA_SMTP_TLS)")
+	runJobs := jobsFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -134,6 +135,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	workCtx, stopWork := context.WithCancel(context.Background())
 	defer stopWork()
 	startMail(workCtx, cfg, st, log)
+	waitJobs := startJobs(workCtx, *runJobs, st, log, reg)
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -148,6 +150,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("shutdown: %w", err)
 	}
+	stopWork()
+	waitJobs() // running jobs finish before the database closes
 	log.Info("stopped")
 	_ = os.Stdout.Sync()
 	return nil
