@@ -58,6 +58,7 @@ var errorsEN = map[string]string{
 	"not_found.user":                  "Account not found.",
 	"not_found.page":                  "Page not found.",
 	"not_found.holiday":               "Holiday not found.",
+	"not_found.notification":          "Notification not found.",
 	"unauthorized.token":              "The access token is not valid or has been revoked.",
 	"unauthorized.login":              "Please log in first.",
 	"forbidden.role":                  "Your role may not do this.",

@@ -58,6 +58,7 @@ var errorsID = map[string]string{
 	"not_found.user":                  "Akun tidak ditemukan.",
 	"not_found.page":                  "Halaman tidak ditemukan.",
 	"not_found.holiday":               "Hari libur tidak ditemukan.",
+	"not_found.notification":          "Notifikasi tidak ditemukan.",
 	"unauthorized.token":              "Token akses tidak valid atau sudah dicabut.",
 	"unauthorized.login":              "Silakan masuk terlebih dahulu.",
 	"forbidden.role":                  "Peran Anda tidak berwenang melakukan tindakan ini.",
