@@ -42,6 +42,9 @@ func (a *API) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/requests/{number}", a.getRequest)
 	mux.HandleFunc("POST /api/v1/requests/{number}/extend", a.staff(a.extendRequest))
 	mux.HandleFunc("POST /api/v1/requests/{number}/decision", a.staff(a.decideRequest))
+	mux.HandleFunc("POST /api/v1/bodies/{slug}/catalogue", a.staff(a.createCatalogueEntry))
+	mux.HandleFunc("GET /api/v1/bodies/{slug}/catalogue", a.listBodyCatalogue)
+	mux.HandleFunc("GET /api/v1/catalogue/{id}", a.getCatalogueEntry)
 	mux.HandleFunc("/api/", a.notFound)
 }
 

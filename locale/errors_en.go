@@ -69,4 +69,18 @@ var errorsEN = map[string]string{
 	"unavailable":                     "The service is unavailable.",
 	"invalid.received_at":             "The time received cannot be in the future or more than 60 days ago.",
 	"conflict.duplicate_amendment":    "A calendar amendment with this id has already been loaded.",
+	// Public information catalogue (DIP).
+	"not_found.catalogue":                  "Catalogue entry not found.",
+	"invalid.catalogue_year":               "The year must be between %d and %d.",
+	"invalid.catalogue_exemption_required": "Exempted (dikecualikan) information needs its legal basis and consequence test (exemption).",
+	"invalid.exemption_not_allowed":        "Only exempted (dikecualikan) information may carry an exemption.",
+	"invalid.catalogue_basis":              "Name a letter of Pasal 17 UU 14/2008 (a–j), e.g. \"Pasal 17 huruf h\", or another statute with its number, year and article, e.g. \"UU 36/2009 Pasal 57\".",
+	"invalid.exemption_statute_only":       "Only a statute (undang-undang) can exempt information (Pasal 17 huruf j UU 14/2008); a lower regulation is not enough.",
+	"invalid.exemption_until_required":     "Say until when the information is exempt; only Pasal 17 letters g and h may be permanent (Pasal 20).",
+	"invalid.exemption_until_past":         "The exemption must end after today.",
+	"invalid.exemption_until_too_long":     "An exemption under Pasal 17 huruf a lasts at most %d years (PP 61/2010).",
+	"invalid.date_order":                   "The end date cannot come before the start date.",
+	"invalid.berkala_only":                 "An update period applies to periodic (berkala) information only.",
+	"invalid.update_months":                "Periodic (berkala) information is updated at least every %d months (Pasal 9(4) UU 14/2008).",
+	"invalid.unit_outside":                 "Unit %q is not in the same government as this public body.",
 }

@@ -69,4 +69,18 @@ var errorsID = map[string]string{
 	"unavailable":                     "Layanan sedang tidak tersedia.",
 	"invalid.received_at":             "Waktu diterima tidak boleh di masa depan atau lebih dari 60 hari yang lalu.",
 	"conflict.duplicate_amendment":    "Perubahan kalender dengan kode ini sudah dimuat.",
+	// Public information catalogue (DIP).
+	"not_found.catalogue":                  "Entri daftar informasi publik tidak ditemukan.",
+	"invalid.catalogue_year":               "Tahun harus antara %d dan %d.",
+	"invalid.catalogue_exemption_required": "Informasi yang dikecualikan wajib disertai dasar hukum dan uji konsekuensi (exemption).",
+	"invalid.exemption_not_allowed":        "Hanya informasi yang dikecualikan yang boleh memuat pengecualian.",
+	"invalid.catalogue_basis":              "Sebutkan huruf Pasal 17 UU 14/2008 (a–j), mis. \"Pasal 17 huruf h\", atau undang-undang lain dengan nomor, tahun dan pasalnya, mis. \"UU 36/2009 Pasal 57\".",
+	"invalid.exemption_statute_only":       "Hanya undang-undang yang dapat mengecualikan informasi (Pasal 17 huruf j UU 14/2008); peraturan di bawahnya tidak cukup.",
+	"invalid.exemption_until_required":     "Sebutkan sampai kapan informasi dikecualikan; hanya Pasal 17 huruf g dan h yang boleh tanpa batas waktu (Pasal 20).",
+	"invalid.exemption_until_past":         "Jangka waktu pengecualian harus berakhir setelah hari ini.",
+	"invalid.exemption_until_too_long":     "Pengecualian berdasarkan Pasal 17 huruf a paling lama %d tahun (PP 61/2010).",
+	"invalid.date_order":                   "Tanggal berakhir tidak boleh sebelum tanggal mulai berlaku.",
+	"invalid.berkala_only":                 "Periode pembaruan hanya berlaku untuk informasi berkala.",
+	"invalid.update_months":                "Informasi berkala diperbarui paling lama setiap %d bulan (Pasal 9 ayat (4) UU 14/2008).",
+	"invalid.unit_outside":                 "Unit %q tidak berada dalam pemerintahan yang sama dengan badan publik ini.",
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -36,9 +37,10 @@ func TestAuditVerify(t *testing.T) {
 				t.Fatal(err)
 			}
 			done()
-			// 6 bodies, 7 accounts and 2 requests.
-			if out, err := verify(c.dsn); err != nil || out != "audit ok 15\n" {
-				t.Fatalf("audit verify = %q, %v; want \"audit ok 15\"", out, err)
+			// 6 bodies, 7 accounts, 2 requests and the catalogue entries.
+			want := fmt.Sprintf("audit ok %d\n", 15+len(demoCatalogue))
+			if out, err := verify(c.dsn); err != nil || out != want {
+				t.Fatalf("audit verify = %q, %v; want %q", out, err, want)
 			}
 			raw, err := sql.Open(c.driver, c.dsn)
 			if err != nil {

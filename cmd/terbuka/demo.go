@@ -66,7 +66,109 @@ func seedDemo(ctx context.Context, s *store.Store, out io.Writer) error {
 			return fmt.Errorf("demo request: %w", err)
 		}
 	}
+	entries, err := seedDemoCatalogue(ctx, s)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Demo catalogue: %d entries (berkala, serta_merta, setiap_saat, dikecualikan).\n", entries)
 	return nil
+}
+
+// demoCatalogue has entries of every classification across the demo
+// bodies (API.md section 2), each added through the store by the staff
+// account by. Year 0 means the year of seeding; an exemption with
+// untilYears ends on 31 December that many years after seeding.
+var demoCatalogue = []struct {
+	body, by   string
+	untilYears int
+	in         terbuka.NewCatalogueEntry
+}{
+	{"dinkes-contoh", "ppid.dinkes@contoh.go.id", 0, terbuka.NewCatalogueEntry{
+		Title:          "Laporan Keuangan Dinas Kesehatan Tahun 2025",
+		Summary:        "Laporan realisasi anggaran, neraca, laporan operasional dan catatan atas laporan keuangan Dinas Kesehatan Provinsi Contoh tahun anggaran 2025 yang telah diperiksa BPK.",
+		Classification: terbuka.Berkala, Year: 2025, Responsible: "Sekretaris Dinas Kesehatan", CreatedPlace: "Kota Contoh",
+		Formats: []terbuka.Format{terbuka.Softcopy, terbuka.Hardcopy}, Retention: "10 tahun"}},
+	{"prov-contoh", "ppid@contoh.go.id", 0, terbuka.NewCatalogueEntry{
+		Title:          "Rencana Strategis Pemerintah Provinsi Contoh 2025–2029",
+		Summary:        "Visi, misi, tujuan, sasaran, strategi, arah kebijakan dan program pembangunan daerah lima tahun beserta indikator kinerja dan pagu indikatif.",
+		Classification: terbuka.Berkala, Year: 2025, Unit: "diskominfo-contoh", Responsible: "Sekretaris Daerah Provinsi Contoh",
+		CreatedPlace: "Kota Contoh", Formats: []terbuka.Format{terbuka.Softcopy}, Retention: "Selama berlaku, lalu arsip permanen",
+		ValidFrom: "2025-01-01", ValidUntil: "2029-12-31"}},
+	{"dindik-contoh", "ppid@contoh.go.id", 0, terbuka.NewCatalogueEntry{
+		Title:          "Profil dan Data Pokok Pendidikan Provinsi Contoh Tahun 2025",
+		Summary:        "Jumlah satuan pendidikan SMA, SMK dan SLB, peserta didik, guru dan tenaga kependidikan per kabupaten/kota, angka partisipasi sekolah dan kondisi ruang kelas.",
+		Classification: terbuka.Berkala, Year: 2025, Responsible: "Kepala Bidang Perencanaan", CreatedPlace: "Kota Contoh",
+		Retention: "5 tahun", UpdateMonths: 6}},
+	{"dpupr-contoh", "ppid@contoh.go.id", 0, terbuka.NewCatalogueEntry{
+		Title:          "Peringatan dini banjir di Kecamatan Sungai Contoh",
+		Summary:        "Tinggi muka air Sungai Contoh di atas batas siaga. Warga bantaran di Desa Sukamaju dan Desa Mekarsari diminta mengungsi ke balai desa; posko bantuan di Kantor Kecamatan Sungai Contoh, telepon 112.",
+		Classification: terbuka.SertaMerta, Responsible: "Kepala Bidang Sumber Daya Air", CreatedPlace: "Kecamatan Sungai Contoh",
+		Retention: "1 tahun"}},
+	{"dinkes-contoh", "ppid.dinkes@contoh.go.id", 0, terbuka.NewCatalogueEntry{
+		Title:          "Kejadian luar biasa demam berdarah dengue di Kabupaten Contoh Utara",
+		Summary:        "Kasus DBD naik tiga kali lipat dalam empat minggu. Lakukan 3M Plus, segera periksakan demam lebih dari dua hari ke puskesmas; pemeriksaan dan perawatan DBD di puskesmas dan RSUD tidak dipungut biaya.",
+		Classification: terbuka.SertaMerta, Responsible: "Kepala Bidang Pencegahan dan Pengendalian Penyakit",
+		CreatedPlace: "Kota Contoh", Retention: "2 tahun"}},
+	{"diskominfo-contoh", "ppid@contoh.go.id", 0, terbuka.NewCatalogueEntry{
+		Title:          "Daftar Informasi Publik Pemerintah Provinsi Contoh",
+		Summary:        "Daftar seluruh informasi publik yang dikuasai perangkat daerah Provinsi Contoh, ringkasan isinya, pejabat yang menguasai, waktu pembuatan, format dan jangka waktu penyimpanan.",
+		Classification: terbuka.SetiapSaat, Responsible: "PPID Utama Provinsi Contoh", CreatedPlace: "Kota Contoh",
+		Formats: []terbuka.Format{terbuka.Softcopy, terbuka.Hardcopy}, Retention: "Diperbarui setiap tahun"}},
+	{"diskominfo-contoh", "ppid@contoh.go.id", 0, terbuka.NewCatalogueEntry{
+		Title:          "SOP layanan informasi publik",
+		Summary:        "Standar operasional prosedur permohonan informasi, pemberitahuan tertulis, perpanjangan waktu, keberatan dan penanganan sengketa informasi di lingkungan Pemerintah Provinsi Contoh.",
+		Classification: terbuka.SetiapSaat, Year: 2025, Responsible: "PPID Utama Provinsi Contoh", CreatedPlace: "Kota Contoh",
+		Retention: "Selama berlaku"}},
+	{"dpupr-contoh", "ppid@contoh.go.id", 0, terbuka.NewCatalogueEntry{
+		Title:          "Kontrak pembangunan jembatan Sungai Contoh tahun anggaran 2025",
+		Summary:        "Surat perjanjian, syarat-syarat kontrak, rencana anggaran biaya, jadwal pelaksanaan dan adendum pekerjaan pembangunan jembatan rangka baja Sungai Contoh sepanjang 60 meter.",
+		Classification: terbuka.SetiapSaat, Year: 2025, Responsible: "Pejabat Pembuat Komitmen Bidang Bina Marga",
+		CreatedPlace: "Kota Contoh", Formats: []terbuka.Format{terbuka.Softcopy, terbuka.Hardcopy}, Retention: "10 tahun"}},
+	{"dinkes-contoh", "ppid.dinkes@contoh.go.id", 0, terbuka.NewCatalogueEntry{
+		Title:          "Rekam medis pasien RSUD Provinsi Contoh",
+		Summary:        "Identitas pasien, anamnesis, diagnosis, hasil pemeriksaan penunjang, tindakan dan pengobatan yang dicatat dokter dan tenaga kesehatan RSUD Provinsi Contoh.",
+		Classification: terbuka.Dikecualikan, Year: 2025, Responsible: "Direktur RSUD Provinsi Contoh", CreatedPlace: "RSUD Provinsi Contoh",
+		Formats: []terbuka.Format{terbuka.Softcopy, terbuka.Hardcopy}, Retention: "25 tahun",
+		Exemption: &terbuka.NewExemption{Basis: "Pasal 17 huruf h",
+			ConsequenceTest: "Rekam medis memuat riwayat, kondisi dan perawatan kesehatan fisik dan psikis seseorang. Membukanya mengungkap rahasia pribadi pasien (Pasal 17 huruf h angka 2) dan merugikan pasien serta keluarganya; tidak ada kepentingan publik yang lebih besar daripada perlindungan itu. Data agregat tanpa identitas tetap dibuka dalam profil kesehatan."}}},
+	{"dpupr-contoh", "ppid@contoh.go.id", 2, terbuka.NewCatalogueEntry{
+		Title:          "Dokumen penyelidikan dugaan korupsi pengadaan jalan provinsi",
+		Summary:        "Permintaan keterangan dan dokumen dari Kejaksaan Tinggi Contoh, daftar saksi serta salinan dokumen pengadaan yang diserahkan kepada penyelidik.",
+		Classification: terbuka.Dikecualikan, Responsible: "Sekretaris Dinas PUPR", CreatedPlace: "Kota Contoh",
+		Retention: "Sampai perkara berkekuatan hukum tetap",
+		Exemption: &terbuka.NewExemption{Basis: "Pasal 17 huruf a",
+			ConsequenceTest: "Membuka dokumen selama penyelidikan berjalan dapat menghambat proses penyelidikan dan mengungkap identitas saksi (Pasal 17 huruf a angka 1 dan 4). Kepentingan publik atas pengadaan tetap terlayani karena kontrak dan realisasinya dibuka; pengecualian berakhir ketika perkara dilimpahkan ke pengadilan atau dihentikan."}}},
+	{"dindik-contoh", "ppid@contoh.go.id", 1, terbuka.NewCatalogueEntry{
+		Title:          "Memorandum internal telaahan rancangan Peraturan Gubernur tentang zonasi PPDB",
+		Summary:        "Telaahan staf, catatan rapat terbatas dan usulan alternatif kebijakan yang masih dibahas antarperangkat daerah sebelum rancangan Peraturan Gubernur ditetapkan.",
+		Classification: terbuka.Dikecualikan, Responsible: "Kepala Dinas Pendidikan", CreatedPlace: "Kota Contoh",
+		Retention: "5 tahun",
+		Exemption: &terbuka.NewExemption{Basis: "Pasal 17 huruf i",
+			ConsequenceTest: "Membuka telaahan yang masih dibahas dapat menghambat pertimbangan yang bebas antarperangkat daerah dan menimbulkan salah paham atas kebijakan yang belum ditetapkan. Rancangan akhir dibuka untuk konsultasi publik; pengecualian berakhir setelah Peraturan Gubernur ditetapkan."}}},
+}
+
+// seedDemoCatalogue adds demoCatalogue and returns how many entries it added.
+func seedDemoCatalogue(ctx context.Context, s *store.Store) (int, error) {
+	year := s.Now().Year()
+	for _, d := range demoCatalogue {
+		u, err := s.UserByEmail(ctx, d.by)
+		if err != nil {
+			return 0, fmt.Errorf("demo catalogue: %s: %w", d.by, err)
+		}
+		in := d.in
+		if in.Year == 0 {
+			in.Year = year
+		}
+		if in.Exemption != nil && d.untilYears > 0 {
+			x := *in.Exemption
+			x.Until = fmt.Sprintf("%d-12-31", year+d.untilYears)
+			in.Exemption = &x
+		}
+		if _, err := s.CreateCatalogueEntry(ctx, u, d.body, in); err != nil {
+			return 0, fmt.Errorf("demo catalogue %q: %w", in.Title, err)
+		}
+	}
+	return len(demoCatalogue), nil
 }
 
 var demoRequests = []struct {
