@@ -69,6 +69,9 @@ type DecisionInput struct {
 	Note          string       `json:"note"`
 	Exemption     *Exemption   `json:"exemption"`
 	TransferredTo string       `json:"transferred_to"`
+	// Fees quotes the fee of a decision that gives information, from the
+	// body's fee table (fee.go); none means nothing to pay.
+	Fees []FeeLineInput `json:"fees,omitempty"`
 }
 
 // Validate checks the input and fills the exemption's canonical basis.
@@ -105,6 +108,7 @@ func (in *DecisionInput) Validate() error {
 	} else {
 		in.TransferredTo = ""
 	}
+	validateFeeLines(p, in.Decision, in.Fees)
 	return p.Err()
 }
 

@@ -291,6 +291,9 @@ func (r Request) Overdue(today workday.Date) bool {
 // CheckExtend enforces Pasal 22(8): one extension, before the original due
 // date has passed, while the request is still open.
 func (r Request) CheckExtend(today workday.Date, reason string) error {
+	if err := r.checkWaiting(); err != nil { // incomplete: its clock is stopped (incomplete.go)
+		return err
+	}
 	p := Problems{}
 	text(p, "reason", strings.TrimSpace(reason), maxInformation, true)
 	if err := p.Err(); err != nil {
@@ -309,6 +312,9 @@ func (r Request) CheckExtend(today workday.Date, reason string) error {
 
 // CheckDecide enforces that only an open request gets a decision.
 func (r Request) CheckDecide() error {
+	if err := r.checkWaiting(); err != nil { // incomplete: decided only once completed (incomplete.go)
+		return err
+	}
 	if !r.Status.Open() {
 		return Errorf(EConflict, "conflict.not_open", string(r.Status))
 	}

@@ -119,7 +119,7 @@ func (a *API) getRequest(w http.ResponseWriter, r *http.Request) {
 	if token := r.Header.Get("X-Tracking-Token"); token != "" {
 		req, err := a.Store.RequestByTracking(r.Context(), number, token)
 		if err == nil {
-			web.WriteJSON(w, http.StatusOK, requestJSON(req, a.today(r, req), false))
+			a.writeRequest(w, r, http.StatusOK, req, nil) // with its routing (incomplete.go)
 			return
 		}
 		if terbuka.ErrorCode(err) != terbuka.ENotFound {
@@ -140,7 +140,7 @@ func (a *API) getRequest(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	web.WriteJSON(w, http.StatusOK, requestJSON(req, a.today(r, req), true))
+	a.writeRequest(w, r, http.StatusOK, req, &u) // with its routing and dispositions (incomplete.go)
 }
 
 // today is the current date in the request's body zone.
@@ -156,12 +156,13 @@ func (a *API) extendRequest(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	req, err := a.Store.ExtendRequest(r.Context(), userOf(r), r.PathValue("number"), in.Reason)
+	u := userOf(r)
+	req, err := a.Store.ExtendRequest(r.Context(), u, r.PathValue("number"), in.Reason)
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	web.WriteJSON(w, http.StatusOK, requestJSON(req, a.today(r, req), true))
+	a.writeRequest(w, r, http.StatusOK, req, &u) // with its routing (incomplete.go)
 }
 
 func (a *API) decideRequest(w http.ResponseWriter, r *http.Request) {
@@ -170,12 +171,13 @@ func (a *API) decideRequest(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	req, err := a.Store.DecideRequest(r.Context(), userOf(r), r.PathValue("number"), in)
+	u := userOf(r)
+	req, err := a.Store.DecideRequest(r.Context(), u, r.PathValue("number"), in)
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	web.WriteJSON(w, http.StatusOK, requestJSON(req, a.today(r, req), true))
+	a.writeRequest(w, r, http.StatusOK, req, &u) // with a transfer's link (incomplete.go)
 }
 
 func (a *API) listRequests(w http.ResponseWriter, r *http.Request) {

@@ -69,6 +69,23 @@ func TestRequestLifecycle(t *testing.T) {
 	staff.submit(`a[href="/staf/permohonan/` + number + `"]`)
 	staff.mustSee(citizenNIK, citizenEmail, "Sari Dewi")
 
+	// Disposisi: the PPID Utama asks another OPD for the part it holds;
+	// routing is internal, the citizen only sees the request in process.
+	staff.click("#to-dpupr-contoh")
+	staff.fill("instructions", "Mohon data puskesmas yang dibangun atau direhabilitasi tahun 2026.")
+	staff.submit(`form[action$="/disposisi"] button[type="submit"]`)
+	if got := staff.text(".flash"); !strings.Contains(got, "diteruskan") {
+		t.Fatalf("flash after forwarding: %q", got)
+	}
+	staff.mustSee("Dinas Pekerjaan Umum dan Penataan Ruang Provinsi Contoh", "Menunggu jawaban", "Tepat waktu")
+	citizen.open("/lacak?nomor=" + number + "&kode=" + code)
+	if got := citizen.text("#status"); got != "Diproses" {
+		t.Fatalf("status after the disposisi: %q", got)
+	}
+	if body := citizen.text("body"); strings.Contains(body, "Pekerjaan Umum") || strings.Contains(body, "puskesmas yang dibangun") {
+		t.Fatal("the tracking page shows the internal disposisi")
+	}
+
 	staff.fill("reason", "Data tenaga kesehatan masih direkap dari kabupaten.")
 	staff.submit(`form[action$="/perpanjang"] button[type="submit"]`)
 	if got := staff.text(".flash"); !strings.Contains(got, "diperpanjang") {

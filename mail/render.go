@@ -36,7 +36,11 @@ const excerptRunes = 200
 // "request_extended" for a request that was not extended,
 // "request_decided" for one without a decision, and when the receipt PDF
 // cannot be drawn.
-func RequestMessage(kind string, b terbuka.Body, r terbuka.Request, lang, portalURL string) (Message, error) {
+//
+// docs are the stored documents of the decision (the written notice and
+// any SK penolakan, see NoticeAttachments): "request_decided" attaches
+// them and names them in its text; other kinds ignore them.
+func RequestMessage(kind string, b terbuka.Body, r terbuka.Request, lang, portalURL string, docs ...Attachment) (Message, error) {
 	if r.Requester.Email == "" {
 		return Message{}, fmt.Errorf("render %s for %s: requester has no e-mail address", kind, r.Number)
 	}
@@ -52,6 +56,7 @@ func RequestMessage(kind string, b terbuka.Body, r terbuka.Request, lang, portal
 		m, err = extendedMessage(p, b, r, lang)
 	case RequestDecided:
 		m, err = decidedMessage(p, b, r, lang)
+		m = withNotices(m, docs, lang) // notice.go
 	case RequestDeadlineChanged:
 		m, err = deadlineChangedMessage(b, r, lang)
 	default:

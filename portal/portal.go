@@ -92,6 +92,10 @@ func (p *Portal) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /staf/kalender/libur", p.staff(p.calendarAction(p.addHoliday)))
 	mux.HandleFunc("POST /staf/kalender/libur/{id}/hapus", p.staff(p.calendarAction(p.deleteHoliday)))
 	mux.HandleFunc("POST /staf/kalender/perubahan", p.staff(p.calendarAction(p.loadAmendment)))
+	p.routingRoutes(mux) // perlu dilengkapi, disposisi (incomplete.go)
+	p.noticeRoutes(mux)  // notices, fees, released files (notice.go)
+	// Keberatan and sengketa (objection.go).
+	p.objectionRoutes(mux)
 	mux.HandleFunc("/staf/", p.staff(p.staffNotFound))
 	mux.HandleFunc("/", p.notFound)
 }

@@ -128,6 +128,9 @@ type deadlineStates struct {
 }
 
 func (d *deadlineStates) of(req terbuka.Request) string {
+	if req.Status == terbuka.StatusIncomplete {
+		return stateWaiting // the clock is stopped until the requester completes it (incomplete.go)
+	}
 	if !req.Status.Open() {
 		return stateDone
 	}

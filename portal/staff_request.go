@@ -12,8 +12,13 @@ type staffRequestView struct {
 	Request   terbuka.Request
 	Body      terbuka.Body
 	State     string
-	CanExtend bool // the extension form is offered
-	CanDecide bool // the decision form is offered
+	CanExtend bool        // the extension form is offered
+	CanDecide bool        // the decision form is offered
+	Routing   routingView // perlu dilengkapi, transfer links, disposisi (disposition.go)
+	Docs      docsView    // notice, files, fee (notice.go)
+
+	// Objections lists the keberatan on this request (objection_staff.go).
+	Objections requestObjections
 }
 
 // showRequest serves GET /staf/permohonan/{number}: the whole request,
@@ -47,6 +52,17 @@ func (p *Portal) loadRequest(w http.ResponseWriter, r *http.Request, u terbuka.U
 	pg.Title = req.Number
 	pg.Data = staffRequestView{Request: req, Body: body, State: states.of(req),
 		CanExtend: handles && req.CheckExtend(today, "-") == nil, CanDecide: handles && req.CheckDecide() == nil}
+	if err := p.loadRouting(r, u, pg); err != nil { // disposition.go
+		p.fail(w, r, pg, err)
+		return false
+	}
+	if !p.loadDocs(w, r, u, pg, req, body) { // notice.go
+		return false
+	}
+	if err := p.addRequestObjections(r, u, pg); err != nil { // objection_staff.go
+		p.fail(w, r, pg, err)
+		return false
+	}
 	return true
 }
 
@@ -74,6 +90,7 @@ func (p *Portal) decideRequest(w http.ResponseWriter, r *http.Request, u terbuka
 	err := parseForm(w, r)
 	if err == nil {
 		keep(pg, r, "decision", "note", "exemption.basis", "exemption.consequence_test", "transferred_to")
+		keepFees(pg, r) // fee.go
 		_, err = p.Store.DecideRequest(r.Context(), u, r.PathValue("number"), decisionFrom(r))
 	}
 	p.afterAction(w, r, u, pg, err, "portal.flash.decided")
@@ -111,5 +128,6 @@ func decisionFrom(r *http.Request) terbuka.DecisionInput {
 	if basis != "" || strings.TrimSpace(test) != "" {
 		in.Exemption = &terbuka.Exemption{Basis: basis, ConsequenceTest: test}
 	}
+	in.Fees = feeLinesFrom(r) // fee.go
 	return in
 }

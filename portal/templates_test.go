@@ -28,6 +28,11 @@ var zeroData = map[string]any{
 	"staff_request": staffRequestView{},
 	"staff_intake":  nil,
 	"calendar":      calendarView{},
+	"fees":          feesView{},
+
+	// objection_staff.go
+	"staff_objections": objectionListView{},
+	"staff_objection":  staffObjectionView{},
 }
 
 func TestTemplates_RenderWithZeroData(t *testing.T) {

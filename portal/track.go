@@ -19,6 +19,11 @@ type trackView struct {
 	Request terbuka.Request
 	Code    string // the code as typed, for the receipt download form
 	Overdue bool
+	Routing trackRouting // what is missing, the completion form, a transfer (incomplete.go)
+	Docs    docsView     // notice, SK penolakan, released files, fee (notice.go)
+
+	// Objections is the keberatan and sengketa part (objection.go).
+	Objections trackObjections
 }
 
 // track serves GET /lacak (the form, or the result with ?nomor=&kode=) and
@@ -54,6 +59,17 @@ func (p *Portal) track(w http.ResponseWriter, r *http.Request) {
 	}
 	pg.Loc = body.Settings.Location()
 	pg.Data = trackView{Found: true, Request: req, Code: code, Overdue: req.Overdue(p.Store.Today(body))}
+	if err := p.addTrackRouting(r, pg); err != nil { // incomplete.go
+		p.fail(w, r, pg, err)
+		return
+	}
+	if !p.loadTrackedDocs(w, r, pg, number, normalizeCode(code)) { // notice.go
+		return
+	}
+	if err := p.addTrackObjections(r, pg); err != nil { // objection.go
+		p.fail(w, r, pg, err)
+		return
+	}
 	p.render(w, r, http.StatusOK, "track", pg)
 }
 

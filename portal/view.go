@@ -54,6 +54,9 @@ func (pg *page) Grouped(code string) string {
 // EventNote is an event's note for people: the channel of a registration
 // and the words of a decision instead of their codes.
 func (pg *page) EventNote(e terbuka.Event) string {
+	if s, ok := pg.objectionEventNote(e); ok { // objection.go
+		return s
+	}
 	switch e.Kind {
 	case "registered":
 		if c, ok := strings.CutPrefix(e.Note, "channel:"); ok {

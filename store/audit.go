@@ -156,8 +156,10 @@ func (s *Store) VerifyAudit(ctx context.Context) (n, brokenSeq int64, err error)
 // AuditFor returns the audit history of one record, oldest first, to
 // staff who may see the record: a request (entity "request", ref its
 // number) to staff whose scope holds it, a body (entity "body", ref its
-// slug) to an admin whose scope holds it. Anything else, and a record u
-// may not see, is ENotFound.
+// slug) to an admin whose scope holds it, an objection (entity
+// "objection", ref its number) or a dispute (entity "dispute", ref its ID)
+// to staff who may see its request. Anything else, and a record u may not
+// see, is ENotFound.
 func (s *Store) AuditFor(ctx context.Context, u terbuka.User, entity, ref string) ([]terbuka.AuditEntry, error) {
 	switch entity {
 	case terbuka.AuditEntityRequest:
@@ -173,6 +175,10 @@ func (s *Store) AuditFor(ctx context.Context, u terbuka.User, entity, ref string
 			return nil, terbuka.ErrNotFound("body")
 		}
 		if _, err := s.adminBody(ctx, s.read, u, ref); err != nil {
+			return nil, err
+		}
+	case terbuka.AuditEntityObjection, terbuka.AuditEntityDispute:
+		if err := s.objectionAuditVisible(ctx, u, entity, ref); err != nil { // objection.go
 			return nil, err
 		}
 	default:

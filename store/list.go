@@ -31,7 +31,7 @@ func (s *Store) ListRequests(ctx context.Context, u terbuka.User, f RequestFilte
 	if !ok {
 		return nil, 0, nil
 	}
-	where := []string{"r.body_id IN (" + subtreeSQL + ")"}
+	where := []string{"(r.body_id IN (" + subtreeSQL + ") OR " + disposedSQL + ")"} // disposedSQL: disposition.go
 	args := []any{root}
 	arg := func(v any) string {
 		args = append(args, v)

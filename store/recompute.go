@@ -85,5 +85,7 @@ func (s *Store) recompute(ctx context.Context, tx *sql.Tx, where string, args []
 			"reason": why, "status": r.Status, "due_on_before": r.DueOn.String(), "due_on": due.String(),
 			"original_due_on_before": r.OriginalDueOn.String(), "original_due_on": orig.String(), "calendar_version": cal.Version()}))
 	}
-	return changed, nil
+	// Open objections of the same bodies move with the calendar too (objection.go).
+	more, err := s.recomputeObjections(ctx, tx, where, args, u, why)
+	return append(changed, more...), err
 }

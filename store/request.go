@@ -283,7 +283,7 @@ func (s *Store) RequestForStaff(ctx context.Context, u terbuka.User, number stri
 	if err != nil {
 		return r, err
 	}
-	if err := s.checkVisible(ctx, s.read, u, r); err != nil {
+	if err := s.checkReadable(ctx, s.read, u, r); err != nil { // also an OPD it was forwarded to (disposition.go)
 		return terbuka.Request{}, err
 	}
 	r.Events, err = requestEvents(ctx, s.read, r.ID)
@@ -396,7 +396,17 @@ func (s *Store) DecideRequest(ctx context.Context, u terbuka.User, number string
 		if err := addEvent(ctx, tx, r.ID, terbuka.Event{At: now, Kind: "decided", Status: status, Note: note, Public: true}, &u); err != nil {
 			return err
 		}
-		if err := s.appendAudit(ctx, tx, decidedAudit(u, r, in, status)); err != nil {
+		// A transfer to a body of this deployment registers it there (transfer.go).
+		linked, err := s.transferInDeployment(ctx, tx, u, r, in, now)
+		if err != nil {
+			return err
+		}
+		// Every decision gives its written notice, a refusal its SK penolakan (notice.go).
+		notice, err := s.issueNotice(ctx, tx, u, r, in, status, now)
+		if err != nil {
+			return err
+		}
+		if err := s.appendAudit(ctx, tx, append([]terbuka.AuditEntry{withNotice(decidedAudit(u, r, in, status), notice)}, linked...)...); err != nil {
 			return err
 		}
 		return s.notifyRequester(ctx, tx, r, "request_decided", now)
@@ -414,6 +424,9 @@ func (s *Store) actionable(ctx context.Context, tx *sql.Tx, u terbuka.User, numb
 		return r, err
 	}
 	if err := s.checkVisible(ctx, tx, u, r); err != nil {
+		if s.checkReadable(ctx, tx, u, r) == nil { // forwarded to the user's OPD: it answers, not acts (disposition.go)
+			return r, terbuka.Errorf(terbuka.EForbidden, "forbidden.forwarded_only")
+		}
 		return r, err
 	}
 	if !u.Role.CanHandleRequests() {

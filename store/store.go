@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/terbuka-id/terbuka"
+	"github.com/terbuka-id/terbuka/files"
 	"github.com/terbuka-id/terbuka/password"
 	"github.com/terbuka-id/terbuka/workday"
 )
@@ -20,6 +21,17 @@ type Store struct {
 	clock  terbuka.Clock
 	base   workday.Base
 	hasher *password.Hasher
+	// routing holds the windows of incomplete requests and dispositions;
+	// set with SetRoutingConfig (store/incomplete.go) before use.
+	routing terbuka.RoutingConfig
+
+	// Files keeps the documents of requests (notices, SK penolakan,
+	// released information) and Notices draws the PDFs of a decision. Set
+	// both in main before use; when nil, documents go to an in-memory store
+	// and are drawn by package pdf (see store/notice.go).
+	Files     files.Store
+	Notices   terbuka.NoticeRenderer
+	filesOnce sync.Once
 
 	group *groupCommit
 	read  *stmtCache // prepared read statements on the reader pool

@@ -37,8 +37,9 @@ func TestAuditVerify(t *testing.T) {
 				t.Fatal(err)
 			}
 			done()
-			// 6 bodies, 7 accounts, 2 requests and the catalogue entries.
-			want := fmt.Sprintf("audit ok %d\n", 15+len(demoCatalogue))
+			// 6 bodies, 7 accounts, 2 requests, the catalogue entries and the
+			// OPDs' fee tables (demo_fees.go).
+			want := fmt.Sprintf("audit ok %d\n", 15+len(demoCatalogue)+demoFeeTables())
 			if out, err := verify(c.dsn); err != nil || out != want {
 				t.Fatalf("audit verify = %q, %v; want %q", out, err, want)
 			}

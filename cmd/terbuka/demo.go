@@ -70,6 +70,9 @@ func seedDemo(ctx context.Context, s *store.Store, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := seedDemoFees(ctx, s); err != nil { // demo_fees.go
+		return err
+	}
 	fmt.Fprintf(out, "Demo catalogue: %d entries (berkala, serta_merta, setiap_saat, dikecualikan).\n", entries)
 	return nil
 }

@@ -40,6 +40,7 @@ func startJobs(ctx context.Context, enabled bool, st *store.Store, log *slog.Log
 		return func() {}
 	}
 	r := newRunner(st, terbuka.SystemClock{}, log)
+	addRoutingJobs(r, st, terbuka.SystemClock{}, log) // lapse sweep, disposition reminders (routing.go)
 	ran := prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "terbuka_jobs_total",
 		Help: "Background jobs run by this instance, by kind and outcome (done, retry, failed, lost).",

@@ -34,6 +34,12 @@ func startMail(ctx context.Context, cfg serveConfig, st *store.Store, log *slog.
 // renderMail turns a queued mail into its message from current data.
 func renderMail(st *store.Store, baseURL string) func(ctx context.Context, m store.Mail) (mail.Message, error) {
 	return func(ctx context.Context, m store.Mail) (mail.Message, error) {
+		if mail.IsRouting(m.Kind) { // incomplete, lapse, transfer, disposition mail (routing.go)
+			return renderRoutingMail(ctx, st, m, baseURL)
+		}
+		if mail.IsObjectionKind(m.Kind) { // objection and dispute mail (objection.go)
+			return renderObjectionMail(ctx, st, m, baseURL)
+		}
 		if strings.HasPrefix(m.Kind, "staff_") {
 			return renderStaffMail(ctx, st, m, baseURL)
 		}
@@ -48,6 +54,12 @@ func renderMail(st *store.Store, baseURL string) func(ctx context.Context, m sto
 		if err != nil {
 			return mail.Message{}, fmt.Errorf("mail %d: %w", m.ID, err)
 		}
-		return mail.RequestMessage(m.Kind, b, r, m.Lang, baseURL)
+		var docs []mail.Attachment // the stored notice and SK penolakan of a decision
+		if m.Kind == mail.RequestDecided {
+			if docs, err = mail.NoticeAttachments(ctx, st, m.Ref); err != nil {
+				return mail.Message{}, fmt.Errorf("mail %d: %w", m.ID, err)
+			}
+		}
+		return mail.RequestMessage(m.Kind, b, r, m.Lang, baseURL, docs...)
 	}
 }

@@ -31,6 +31,7 @@ type serveConfig struct {
 	intakePerMinute   int
 	accessLog         bool
 	mail              mail.Config
+	filesDir          string // generated and released documents (files.Disk)
 }
 
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -48,7 +49,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&cfg.mail.Username, "smtp-user", env("TERBUKA_SMTP_USER", ""), "SMTP user name (TERBUKA_SMTP_USER)")
 	fs.StringVar(&cfg.mail.From, "smtp-from", env("TERBUKA_SMTP_FROM", ""), "sender, e.g. \"PPID <ppid@example.go.id>\" (TERBUKA_SMTP_FROM)")
 	fs.StringVar(&cfg.mail.TLS, "smtp-tls", env("TERBUKA_SMTP_TLS", "starttls"), "none, starttls or tls (TERBUKA_SMTP_TLS)")
+	fs.StringVar(&cfg.filesDir, "files-dir", env("TERBUKA_FILES_DIR", ""),
+		"folder of stored documents (notices, released files); default: files/ beside the SQLite file, or "+
+			defaultFilesDir+" with PostgreSQL, whose instances must all share it (TERBUKA_FILES_DIR)")
 	runJobs := jobsFlag(fs)
+	routing := routingFlags(fs) // incomplete-request windows, disposition days (routing.go)
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -74,6 +79,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	log.Info("database ready", "engine", db.Dialect, "migrations_applied", n)
 	st := store.New(db, nil, nil)
+	if err := applyRouting(st, routing); err != nil { // routing.go
+		return err
+	}
+	if st.Files, err = openFiles(cfg.filesDir, db, log); err != nil { // files.go
+		return err
+	}
 	if cfg.demo {
 		if err := seedDemo(ctx, st, stdout); err != nil {
 			return fmt.Errorf("demo data: %w", err)
