@@ -49,6 +49,8 @@ func (a *API) Routes(mux *http.ServeMux) {
 	a.noticeRoutes(mux)  // fees, notices, released files (notice.go)
 	// Objections and disputes (objection.go, dispute.go).
 	a.objectionRoutes(mux)
+	a.notificationRoutes(mux) // the caller's in-app notifications (notification.go)
+	a.auditRoutes(mux)        // audit history (audit.go)
 	mux.HandleFunc("/api/", a.notFound)
 }
 

@@ -6,8 +6,8 @@
 // taken up again when its lease expires.
 //
 // The jobs Terbuka runs are the deadline sweep and its staff reminders and
-// escalations (deadline.go, reminder.go), the stale-work hook and the
-// purge of finished jobs.
+// escalations (deadline.go, reminder.go), the stale sweep of the catalogue
+// and its staff reminders (stale.go) and the purge of finished jobs.
 package jobs
 
 import (
@@ -46,7 +46,7 @@ type JobStore interface {
 const (
 	KindDeadlineSweep  = "deadline_sweep"  // find requests near or past their due date
 	KindDeadlineNotice = "deadline_notice" // send one reminder or escalation to staff
-	KindStaleSweep     = "stale_sweep"     // mark stale periodic work (hook for the catalogue, issue 4)
+	KindStaleSweep     = "stale_sweep"     // mark stale periodic work: catalogue reminders (stale.go, issue 4)
 	KindPurge          = "jobs_purge"      // delete finished jobs
 )
 

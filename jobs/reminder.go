@@ -153,22 +153,6 @@ func (d *Deadlines) Notice(ctx context.Context, j store.Job) error {
 	return nil
 }
 
-// StaleSweep is the KindStaleSweep handler: the hook where periodic work
-// that has gone stale gets marked. Terbuka has no catalogue of public
-// information yet (issue 4), so today it only logs that it ran (the Runner
-// counts the run in its metrics) and marks nothing. When the catalogue
-// lands, this is where its berkala items whose next publication date has
-// passed (DOMAIN.md section 2: at least every 6 months) are flagged, and
-// their owners notified like the deadline notices.
-func StaleSweep(log *slog.Logger) Handler {
-	return func(ctx context.Context, j store.Job) error {
-		if log != nil {
-			log.Info("jobs: stale sweep: nothing to check yet (no catalogue; issue 4)", "job", j.ID)
-		}
-		return nil
-	}
-}
-
 // Purger deletes finished jobs. *store.Store implements it.
 type Purger interface {
 	PurgeJobs(ctx context.Context, before time.Time) (int, error)

@@ -2,8 +2,8 @@ package locale
 
 // id and en are the merged catalogues; each concern keeps its own file.
 var (
-	id = merge(errorsID, uiID, vocabID, routingID, objectionID, noticeID)
-	en = merge(errorsEN, uiEN, vocabEN, routingEN, objectionEN, noticeEN)
+	id = merge(errorsID, uiID, vocabID, routingID, objectionID, noticeID, auditID, notificationID)
+	en = merge(errorsEN, uiEN, vocabEN, routingEN, objectionEN, noticeEN, auditEN, notificationEN)
 )
 
 func merge(maps ...map[string]string) map[string]string {

@@ -96,6 +96,8 @@ func (p *Portal) Routes(mux *http.ServeMux) {
 	p.noticeRoutes(mux)  // notices, fees, released files (notice.go)
 	// Keberatan and sengketa (objection.go).
 	p.objectionRoutes(mux)
+	p.notificationRoutes(mux) // in-app notifications (notification.go)
+	p.auditRoutes(mux)        // a request's audit history (audit.go)
 	mux.HandleFunc("/staf/", p.staff(p.staffNotFound))
 	mux.HandleFunc("/", p.notFound)
 }

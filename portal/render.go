@@ -27,6 +27,7 @@ type page struct {
 	Form       url.Values        // what the visitor sent, to fill the form again
 	Bodies     []terbuka.Body    // for body selects
 	Loc        *time.Location    // zone of the timestamps shown
+	Unread     int               // the staff member's unread notifications, in the navigation (notification.go)
 	Data       any
 }
 

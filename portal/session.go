@@ -52,6 +52,7 @@ func (p *Portal) staff(h staffHandler) http.HandlerFunc {
 func (p *Portal) staffPage(w http.ResponseWriter, r *http.Request, u terbuka.User, titleKey string) *page {
 	pg := p.newPage(w, r, titleKey)
 	pg.User = &u
+	pg.Unread = p.unreadCount(r, u) // notification.go
 	return pg
 }
 

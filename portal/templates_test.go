@@ -33,6 +33,10 @@ var zeroData = map[string]any{
 	// objection_staff.go
 	"staff_objections": objectionListView{},
 	"staff_objection":  staffObjectionView{},
+
+	// notification.go, audit.go
+	"notifications": notificationView{},
+	"staff_audit":   auditView{},
 }
 
 func TestTemplates_RenderWithZeroData(t *testing.T) {

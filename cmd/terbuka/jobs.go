@@ -68,13 +68,15 @@ func startJobs(ctx context.Context, enabled bool, st *store.Store, log *slog.Log
 // newRunner wires Terbuka's jobs and schedules to st.
 func newRunner(st *store.Store, clock terbuka.Clock, log *slog.Logger) *jobs.Runner {
 	dl := &jobs.Deadlines{Store: st, Clock: clock, Log: log}
+	cat := &jobs.Catalogue{Store: st, Clock: clock, Log: log}
 	return &jobs.Runner{
 		Store: st,
 		Handlers: map[string]jobs.Handler{
-			jobs.KindDeadlineSweep:  dl.Sweep,
-			jobs.KindDeadlineNotice: dl.Notice,
-			jobs.KindStaleSweep:     jobs.StaleSweep(log),
-			jobs.KindPurge:          jobs.Purge(st, clock, jobsKeep, log),
+			jobs.KindDeadlineSweep:   dl.Sweep,
+			jobs.KindDeadlineNotice:  dl.Notice,
+			jobs.KindStaleSweep:      cat.Sweep,
+			jobs.KindCatalogueNotice: cat.Notice,
+			jobs.KindPurge:           jobs.Purge(st, clock, jobsKeep, log),
 		},
 		Schedules: jobs.DefaultSchedules(),
 		Log:       log,

@@ -40,6 +40,9 @@ func renderMail(st *store.Store, baseURL string) func(ctx context.Context, m sto
 		if mail.IsObjectionKind(m.Kind) { // objection and dispute mail (objection.go)
 			return renderObjectionMail(ctx, st, m, baseURL)
 		}
+		if mail.IsCatalogueKind(m.Kind) { // stale catalogue entries, expired exemptions (catalogue_mail.go)
+			return renderCatalogueMail(ctx, st, m, baseURL)
+		}
 		if strings.HasPrefix(m.Kind, "staff_") {
 			return renderStaffMail(ctx, st, m, baseURL)
 		}
