@@ -12,11 +12,6 @@ import (
 // as an SK PPID penolakan (DOMAIN.md section 1). Both are PDFs stored with
 // the request, beside the information released to the requester.
 
-// NoticeObjectionDays is the keberatan window printed on a notice: 30
-// working days after the ground arises (Pasal 36 ayat (1)), for a written
-// notice after its date.
-const NoticeObjectionDays = 30
-
 // Audit actions of notices, fees and released information. They sit here
 // rather than in audit.go so the audit trail's file stays untouched.
 const (
@@ -62,10 +57,10 @@ func RefusalNumber(code string, year int, seq int64) string {
 }
 
 // NoticeObjectionDeadline is the last day to file keberatan against a
-// notice dated issued: the NoticeObjectionDays-th working day after it on cal, the
-// notice's own day not counted (as the receipt day is not for a request).
+// notice dated issued. A decision is the ground for reasons a, b, d, e
+// and f, so this is the same window CheckObjection enforces.
 func NoticeObjectionDeadline(cal *workday.Calendar, issued workday.Date) workday.Date {
-	return cal.AddWorkingDays(issued, NoticeObjectionDays).Date
+	return ObjectionDeadline(cal, issued)
 }
 
 // NoticeDocument is everything a notice or an SK penolakan shows: the

@@ -168,13 +168,20 @@ func ObjectionGround(r Request, reason ObjectionReason, cal *workday.Calendar) (
 		}
 		w.GroundOn = workday.DateOf(d.DecidedAt.In(cal.Location()))
 	}
-	w.Closes = cal.AddWorkingDays(w.GroundOn, ObjectionFilingDays).Date
+	w.Closes = ObjectionDeadline(cal, w.GroundOn)
 	return w, nil
 }
 
 // CheckObjection decides whether an objection on reason may be filed at
 // instant at: the ground must have arisen (ObjectionGround) and the local
 // date of at must lie in its window (Pasal 36(1)). Errors are EInvalid on
+// ObjectionDeadline is the last day to file keberatan for a ground that
+// arose on ground: the ObjectionFilingDays-th working day after it, the
+// ground's own day not counted (Pasal 36 ayat (1)).
+func ObjectionDeadline(cal *workday.Calendar, ground workday.Date) workday.Date {
+	return cal.AddWorkingDays(ground, ObjectionFilingDays).Date
+}
+
 // field "reason" with the window's dates.
 func CheckObjection(r Request, reason ObjectionReason, at time.Time, cal *workday.Calendar) (ObjectionWindow, error) {
 	w, err := ObjectionGround(r, reason, cal)

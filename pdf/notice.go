@@ -67,7 +67,7 @@ func (Notices) Notice(d terbuka.NoticeDocument) ([]byte, error) {
 
 	l.heading(w.objectionHeading)
 	l.row(w.objectionRow, workday.FormatDate(d.ObjectionDueOn, lang))
-	l.paragraph(fmt.Sprintf(w.objection, terbuka.NoticeObjectionDays, workday.FormatDate(d.ObjectionDueOn, lang), r.Number))
+	l.paragraph(fmt.Sprintf(w.objection, terbuka.ObjectionFilingDays, workday.FormatDate(d.ObjectionDueOn, lang), r.Number))
 	if d.RefusalNumber != "" {
 		l.paragraph(fmt.Sprintf(w.refusalAttached, d.RefusalNumber))
 	}

@@ -74,7 +74,7 @@ func (Notices) Refusal(d terbuka.NoticeDocument) ([]byte, error) {
 
 	l.heading(w.objectionHeading)
 	l.row(w.objectionRow, workday.FormatDate(d.ObjectionDueOn, lang))
-	l.paragraph(fmt.Sprintf(w.refusalObjection, terbuka.NoticeObjectionDays, workday.FormatDate(d.ObjectionDueOn, lang)))
+	l.paragraph(fmt.Sprintf(w.refusalObjection, terbuka.ObjectionFilingDays, workday.FormatDate(d.ObjectionDueOn, lang)))
 	l.paragraph(fmt.Sprintf(w.refusalOfNotice, d.Number))
 	l.paragraph(w.refusalLegal)
 
