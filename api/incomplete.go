@@ -68,17 +68,25 @@ func (a *API) writeRequest(w http.ResponseWriter, r *http.Request, status int, r
 // tracking code) in both views, and "dispositions" in the staff view only
 // (the routing is internal).
 func (a *API) withRouting(ctx context.Context, req terbuka.Request, out map[string]any, staff bool) (map[string]any, error) {
-	incs, err := a.Store.Incompletes(ctx, req)
-	if err != nil {
-		return nil, err
-	}
+	// Both lookups are skipped when the request's (public) history shows
+	// it was never incomplete nor transferred: the tracking read is the
+	// busiest public endpoint and nearly every request has neither.
 	out["incomplete"] = nil
-	if n := len(incs); n > 0 {
-		out["incomplete"] = incompleteJSON(incs[n-1])
+	if hasEvent(req, "marked_incomplete") {
+		incs, err := a.Store.Incompletes(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		if n := len(incs); n > 0 {
+			out["incomplete"] = incompleteJSON(incs[n-1])
+		}
 	}
-	from, to, err := a.Store.TransferLinks(ctx, req)
-	if err != nil {
-		return nil, err
+	var from, to *terbuka.TransferLink
+	if hasEvent(req, "transferred_in", "transferred_link") {
+		var err error
+		if from, to, err = a.Store.TransferLinks(ctx, req); err != nil {
+			return nil, err
+		}
 	}
 	transfer := map[string]any{}
 	if from != nil {
@@ -127,4 +135,16 @@ func incompleteJSON(i terbuka.Incompleteness) map[string]any {
 	}
 	out["state"] = state
 	return out
+}
+
+// hasEvent reports whether req's loaded history has an event of one of kinds.
+func hasEvent(req terbuka.Request, kinds ...string) bool {
+	for _, e := range req.Events {
+		for _, k := range kinds {
+			if e.Kind == k {
+				return true
+			}
+		}
+	}
+	return false
 }
