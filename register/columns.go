@@ -7,20 +7,11 @@ import (
 	"github.com/terbuka-id/terbuka/workday"
 )
 
-// column is one column of the register: its header in both languages, how
-// wide and whether wrapped in XLSX, and how its cell is read from a request.
-type column struct {
-	id, en string
-	width  float64 // in characters, for XLSX
-	wrap   bool    // long free text: wrap in XLSX rather than overflow
-	value  func(no int, r terbuka.Request, lang string) cell
-}
-
 // columns lists the register's columns in order: the Perki 1/2010 register
 // (DOMAIN.md section 1) first, Terbuka's own columns after it. It builds a
 // new slice on each call so no caller can change another's table.
-func columns() []column {
-	return []column{
+func columns() []column[terbuka.Request] {
+	return []column[terbuka.Request]{
 		{"No", "No.", 6, false, func(no int, _ terbuka.Request, _ string) cell { return number(no) }},
 		{"Tanggal", "Date received", 12, false, func(_ int, r terbuka.Request, _ string) cell { return date(r.ReceivedOn) }},
 		{"Waktu diajukan", "Submitted at", 17, false, func(_ int, r terbuka.Request, _ string) cell { return timestamp(r.SubmittedAt) }},

@@ -1,8 +1,6 @@
 package register
 
 import (
-	"encoding/csv"
-	"fmt"
 	"io"
 
 	"github.com/terbuka-id/terbuka"
@@ -19,40 +17,11 @@ const bom = "\ufeff"
 // with empty fields to the table's width; the header record follows. Errors
 // come from w.
 func WriteCSV(w io.Writer, title string, reqs []terbuka.Request, lang string) error {
-	if _, err := io.WriteString(w, bom); err != nil {
-		return fmt.Errorf("register: write csv: %w", err)
-	}
-	cols := columns()
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	record := make([]string, len(cols))
-	if title != "" {
-		record[0] = defuse(heading(title, lang))
-		if err := cw.Write(record); err != nil {
-			return fmt.Errorf("register: write csv heading: %w", err)
-		}
-	}
-	for i, h := range headers(cols, lang) {
-		record[i] = defuse(h)
-	}
-	if err := cw.Write(record); err != nil {
-		return fmt.Errorf("register: write csv header: %w", err)
-	}
-	for i, r := range reqs {
-		for j, c := range cols {
-			v := c.value(i+1, r, lang)
-			record[j] = v.String()
-			if v.kind == textCell {
-				record[j] = defuse(record[j])
-			}
-		}
-		if err := cw.Write(record); err != nil {
-			return fmt.Errorf("register: write csv row %d (%s): %w", i+1, r.Number, err)
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return fmt.Errorf("register: write csv: %w", err)
-	}
-	return nil
+	return writeCSV(w, requestTable(title, reqs, lang), title != "")
+}
+
+// requestTable is the request register of reqs as a table.
+func requestTable(title string, reqs []terbuka.Request, lang string) table[terbuka.Request] {
+	return table[terbuka.Request]{heading: heading(title, lang), name: "BukuRegister", cols: columns(),
+		items: reqs, ref: func(r terbuka.Request) string { return r.Number }, lang: lang}
 }

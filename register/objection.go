@@ -1,16 +1,12 @@
 package register
 
 import (
-	"encoding/csv"
-	"errors"
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/terbuka-id/terbuka"
 	"github.com/terbuka-id/terbuka/locale"
 	"github.com/terbuka-id/terbuka/workday"
-	"github.com/xuri/excelize/v2"
 )
 
 // The register keberatan (DOMAIN.md section 3): one row per objection, in
@@ -22,16 +18,8 @@ import (
 // guards as the request register: text cells defused against formula
 // injection, CSV with a byte order mark and CRLF, XLSX with real dates.
 
-// objectionColumn is one column of the objection register.
-type objectionColumn struct {
-	id, en string
-	width  float64
-	wrap   bool
-	value  func(no int, o terbuka.Objection, lang string) cell
-}
-
-func objectionColumns() []objectionColumn {
-	return []objectionColumn{
+func objectionColumns() []column[terbuka.Objection] {
+	return []column[terbuka.Objection]{
 		{"No", "No.", 6, false, func(no int, _ terbuka.Objection, _ string) cell { return number(no) }},
 		{"Nomor registrasi keberatan", "Objection registration number", 26, false, func(_ int, o terbuka.Objection, _ string) cell { return text(o.Number) }},
 		{"Tanggal diterima", "Date received", 12, false, func(_ int, o terbuka.Objection, _ string) cell { return date(o.ReceivedOn) }},
@@ -55,24 +43,7 @@ func objectionColumns() []objectionColumn {
 // citation of the ground stays Indonesian.
 func ObjectionRows(list []terbuka.Objection, lang string) (header []string, rows [][]string) {
 	cols := objectionColumns()
-	header = objectionHeaders(cols, lang)
-	rows = make([][]string, len(list))
-	for i, o := range list {
-		row := make([]string, len(cols))
-		for j, c := range cols {
-			row[j] = c.value(i+1, o, lang).String()
-		}
-		rows[i] = row
-	}
-	return header, rows
-}
-
-func objectionHeaders(cols []objectionColumn, lang string) []string {
-	out := make([]string, len(cols))
-	for i, c := range cols {
-		out[i] = say(lang, c.id, c.en)
-	}
-	return out
+	return headers(cols, lang), plainRows(cols, list, lang)
 }
 
 // objectionHeading is the register's title line.
@@ -89,125 +60,21 @@ func objectionHeading(title, lang string) string {
 // mark, CRLF, a heading record when title is not "", the header, then one
 // record per objection, every text cell defused.
 func WriteObjectionCSV(w io.Writer, title string, list []terbuka.Objection, lang string) error {
-	if _, err := io.WriteString(w, bom); err != nil {
-		return fmt.Errorf("register: write csv: %w", err)
-	}
-	cols := objectionColumns()
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	record := make([]string, len(cols))
-	if title != "" {
-		record[0] = defuse(objectionHeading(title, lang))
-		if err := cw.Write(record); err != nil {
-			return fmt.Errorf("register: write csv heading: %w", err)
-		}
-	}
-	for i, h := range objectionHeaders(cols, lang) {
-		record[i] = defuse(h)
-	}
-	if err := cw.Write(record); err != nil {
-		return fmt.Errorf("register: write csv header: %w", err)
-	}
-	for i, o := range list {
-		for j, c := range cols {
-			v := c.value(i+1, o, lang)
-			record[j] = v.String()
-			if v.kind == textCell {
-				record[j] = defuse(record[j])
-			}
-		}
-		if err := cw.Write(record); err != nil {
-			return fmt.Errorf("register: write csv row %d (%s): %w", i+1, o.Number, err)
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return fmt.Errorf("register: write csv: %w", err)
-	}
-	return nil
+	return writeCSV(w, objectionTable(title, list, lang), title != "")
 }
 
 // WriteObjectionXLSX writes the objection register of list to w as an
 // Excel workbook with one sheet, SheetName, laid out as WriteXLSX lays out
 // the request register: heading, a frozen bold header with filter buttons,
 // real dates, wrapped long text, defused text cells.
-func WriteObjectionXLSX(w io.Writer, title string, list []terbuka.Objection, lang string) (err error) {
-	f := excelize.NewFile()
-	defer func() {
-		if cerr := f.Close(); cerr != nil {
-			err = errors.Join(err, fmt.Errorf("register: close xlsx: %w", cerr))
-		}
-	}()
-	if err := f.SetSheetName(f.GetSheetName(0), SheetName); err != nil {
-		return fmt.Errorf("register: name sheet: %w", err)
-	}
-	if err := f.SetDocProps(&excelize.DocProperties{Title: objectionHeading(title, lang), Creator: "Terbuka"}); err != nil {
-		return fmt.Errorf("register: set xlsx properties: %w", err)
-	}
-	st, err := newStyles(f)
-	if err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(SheetName)
-	if err != nil {
-		return fmt.Errorf("register: open xlsx stream: %w", err)
-	}
-	cols := objectionColumns()
-	for i := len(cols) - 1; i >= 0; i-- { // last first, as in layout
-		if err := sw.SetColWidth(i+1, i+1, cols[i].width); err != nil {
-			return fmt.Errorf("register: set width of column %q: %w", cols[i].id, err)
-		}
-	}
-	top, err := excelize.CoordinatesToCellName(1, firstRow)
-	if err != nil {
-		return fmt.Errorf("register: freeze panes: %w", err)
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: top, ActivePane: "bottomLeft"}); err != nil {
-		return fmt.Errorf("register: freeze panes: %w", err)
-	}
-	last, err := excelize.ColumnNumberToName(len(cols))
-	if err != nil {
-		return fmt.Errorf("register: last column: %w", err)
-	}
-	ref := func(col string, row int) string { return fmt.Sprintf("%s%d", col, row) }
-	h := excelize.Cell{StyleID: st.heading, Value: defuse(objectionHeading(title, lang))}
-	if err := sw.SetRow(ref("A", headingRow), []any{h}, excelize.RowOpts{Height: 24}); err != nil {
-		return fmt.Errorf("register: write xlsx heading: %w", err)
-	}
-	if err := sw.MergeCell(ref("A", headingRow), ref(last, headingRow)); err != nil {
-		return fmt.Errorf("register: merge xlsx heading: %w", err)
-	}
-	row := make([]any, len(cols))
-	for i, name := range objectionHeaders(cols, lang) {
-		row[i] = excelize.Cell{StyleID: st.header, Value: defuse(name)}
-	}
-	if err := sw.SetRow(ref("A", headerRow), row, excelize.RowOpts{Height: 32}); err != nil {
-		return fmt.Errorf("register: write xlsx header: %w", err)
-	}
-	for i, o := range list {
-		for j, c := range cols {
-			row[j] = xlsxValue(c.value(i+1, o, lang), c.wrap, st)
-		}
-		if err := sw.SetRow(ref("A", firstRow+i), row); err != nil {
-			return fmt.Errorf("register: write xlsx row %d (%s): %w", i+1, o.Number, err)
-		}
-	}
-	table := &excelize.Table{
-		Range:          ref("A", headerRow) + ":" + ref(last, max(headerRow, firstRow+len(list)-1)),
-		Name:           "RegisterKeberatan",
-		StyleName:      "TableStyleLight1",
-		ShowRowStripes: new(true),
-	}
-	if err := sw.AddTable(table); err != nil {
-		return fmt.Errorf("register: add xlsx table: %w", err)
-	}
-	if err := sw.Flush(); err != nil {
-		return fmt.Errorf("register: flush xlsx sheet: %w", err)
-	}
-	if err := f.Write(w); err != nil {
-		return fmt.Errorf("register: write xlsx: %w", err)
-	}
-	return nil
+func WriteObjectionXLSX(w io.Writer, title string, list []terbuka.Objection, lang string) error {
+	return writeXLSX(w, objectionTable(title, list, lang))
+}
+
+// objectionTable is the objection register of list as a table.
+func objectionTable(title string, list []terbuka.Objection, lang string) table[terbuka.Objection] {
+	return table[terbuka.Objection]{heading: objectionHeading(title, lang), name: "RegisterKeberatan",
+		cols: objectionColumns(), items: list, ref: func(o terbuka.Objection) string { return o.Number }, lang: lang}
 }
 
 // applicant is the requester, and the proxy who acts for them if any.

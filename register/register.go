@@ -50,26 +50,5 @@ func heading(title, lang string) string {
 // len(header) cells. The values are not defused for spreadsheets.
 func Rows(reqs []terbuka.Request, lang string) (header []string, rows [][]string) {
 	cols := columns()
-	header = headers(cols, lang)
-	rows = make([][]string, len(reqs))
-	for i, r := range reqs {
-		row := make([]string, len(cols))
-		for j, c := range cols {
-			row[j] = c.value(i+1, r, lang).String()
-		}
-		rows[i] = row
-	}
-	return header, rows
-}
-
-// headers names cols in lang.
-func headers(cols []column, lang string) []string {
-	out := make([]string, len(cols))
-	for i, c := range cols {
-		out[i] = c.id
-		if english(lang) {
-			out[i] = c.en
-		}
-	}
-	return out
+	return headers(cols, lang), plainRows(cols, reqs, lang)
 }
