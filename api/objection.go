@@ -1,8 +1,7 @@
 package api
 
 import (
-	"bytes"
-	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"time"
@@ -220,50 +219,23 @@ func (a *API) objectionLetter(w http.ResponseWriter, r *http.Request) {
 // objectionRegister serves the register keberatan of the objections the
 // staff caller may see, as XLSX (default) or CSV: ?format=csv&year=2026&body=slug.
 func (a *API) objectionRegister(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	f := store.ObjectionFilter{BodySlug: q.Get("body"), Limit: -1}
-	p := terbuka.Problems{}
-	if y := q.Get("year"); y != "" {
-		n, err := strconv.Atoi(y)
-		if err != nil || n < 2000 || n > 2100 {
-			p.Add("year", "invalid.year")
-		}
-		f.Year = n
-	}
-	format := q.Get("format")
-	if format == "" {
-		format = "xlsx"
-	}
-	if format != "xlsx" && format != "csv" {
-		p.Add("format", "invalid.choice")
-	}
-	if err := p.Err(); err != nil {
+	year, format, err := registerQuery(r)
+	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	list, _, err := a.Store.ListObjections(r.Context(), userOf(r), f)
+	list, _, err := a.Store.ListObjections(r.Context(), userOf(r),
+		store.ObjectionFilter{BodySlug: r.URL.Query().Get("body"), Year: year, Limit: -1})
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
 	lang := string(web.APILang(r))
 	title, name := "", "register-keberatan"
-	if f.Year != 0 {
-		title, name = strconv.Itoa(f.Year), name+"-"+strconv.Itoa(f.Year)
+	if year != 0 {
+		title, name = strconv.Itoa(year), name+"-"+strconv.Itoa(year)
 	}
-	var buf bytes.Buffer
-	if format == "csv" {
-		err = register.WriteObjectionCSV(&buf, title, list, lang)
-		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	} else {
-		err = register.WriteObjectionXLSX(&buf, title, list, lang)
-		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	}
-	if err != nil {
-		a.fail(w, r, fmt.Errorf("write objection register: %w", err))
-		return
-	}
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.%s"`, name, format))
-	w.Header().Set("Cache-Control", "no-store")
-	_, _ = w.Write(buf.Bytes())
+	a.download(w, r, name, format,
+		func(w io.Writer) error { return register.WriteObjectionCSV(w, title, list, lang) },
+		func(w io.Writer) error { return register.WriteObjectionXLSX(w, title, list, lang) })
 }
