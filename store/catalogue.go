@@ -35,29 +35,9 @@ func (s *Store) CreateCatalogueEntry(ctx context.Context, u terbuka.User, slug s
 		if err != nil {
 			return err
 		}
-		now := s.Now()
-		var ex terbuka.CatalogueExemption
-		var decidedByID, decidedAt any
-		if e.Exemption != nil {
-			ex = *e.Exemption
-			ex.DecidedBy, decidedByID, decidedAt = u.Name, u.ID, now
-		}
-		formats := make([]string, len(e.Formats))
-		for i, f := range e.Formats {
-			formats[i] = string(f)
-		}
-		err = tx.QueryRowContext(ctx, `INSERT INTO catalogue_entries (body_id, unit_id, title, summary, classification, year,
-			responsible, created_place, formats, retention, valid_from, valid_until, update_months, published_on, next_due,
-			exemption_letter, exemption_basis, consequence_test, exempt_until, exemption_decided_by, exemption_decided_by_id,
-			exemption_decided_at, created_by, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
-			$24, $25) RETURNING id`,
-			body.ID, unit.ID, e.Title, e.Summary, e.Classification, e.Year, e.Responsible, e.CreatedPlace,
-			strings.Join(formats, ","), e.Retention, e.ValidFrom.String(), nullDate(e.ValidUntil), e.UpdateMonths,
-			e.PublishedOn.String(), nullDate(e.NextDue), ex.Letter, ex.Basis, ex.ConsequenceTest, nullDate(ex.Until),
-			ex.DecidedBy, decidedByID, decidedAt, u.ID, now, now).Scan(&id)
-		if err != nil {
-			return fmt.Errorf("insert catalogue entry: %w", err)
+		e.BodyID, e.UnitID = body.ID, unit.ID
+		if id, err = s.insertCatalogueEntry(ctx, tx, u, e); err != nil {
+			return err
 		}
 		e.ID, e.BodySlug, e.UnitSlug = id, body.Slug, unit.Slug
 		return s.appendAudit(ctx, tx, catalogueCreatedAudit(u, e))
@@ -66,6 +46,39 @@ func (s *Store) CreateCatalogueEntry(ctx context.Context, u terbuka.User, slug s
 		return terbuka.CatalogueEntry{}, err
 	}
 	return s.CatalogueEntry(ctx, id)
+}
+
+// insertCatalogueEntry writes validated entry e (BodyID and UnitID set)
+// authored by u and returns its ID, with its search text. Callers append
+// the audit entry; every path that adds entries (API, portal, import, demo)
+// goes through here so the search index never misses one.
+func (s *Store) insertCatalogueEntry(ctx context.Context, tx *sql.Tx, u terbuka.User, e terbuka.CatalogueEntry) (int64, error) {
+	now := s.Now()
+	var ex terbuka.CatalogueExemption
+	var decidedByID, decidedAt any
+	if e.Exemption != nil {
+		ex = *e.Exemption
+		ex.DecidedBy, decidedByID, decidedAt = u.Name, u.ID, now
+	}
+	formats := make([]string, len(e.Formats))
+	for i, f := range e.Formats {
+		formats[i] = string(f)
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO catalogue_entries (body_id, unit_id, title, summary, classification, year,
+		responsible, created_place, formats, retention, valid_from, valid_until, update_months, published_on, next_due,
+		exemption_letter, exemption_basis, consequence_test, exempt_until, exemption_decided_by, exemption_decided_by_id,
+		exemption_decided_at, created_by, created_at, updated_at, search_text)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
+		$24, $25, $26) RETURNING id`,
+		e.BodyID, e.UnitID, e.Title, e.Summary, e.Classification, e.Year, e.Responsible, e.CreatedPlace,
+		strings.Join(formats, ","), e.Retention, e.ValidFrom.String(), nullDate(e.ValidUntil), e.UpdateMonths,
+		e.PublishedOn.String(), nullDate(e.NextDue), ex.Letter, ex.Basis, ex.ConsequenceTest, nullDate(ex.Until),
+		ex.DecidedBy, decidedByID, decidedAt, u.ID, now, now, catalogueSearchText(e, nil)).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("insert catalogue entry: %w", err)
+	}
+	return id, nil
 }
 
 // catalogueUnit resolves the holding unit: the body itself when slug is
