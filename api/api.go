@@ -45,6 +45,7 @@ func (a *API) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /api/v1/bodies/{slug}/catalogue", a.staff(a.createCatalogueEntry))
 	mux.HandleFunc("GET /api/v1/bodies/{slug}/catalogue", a.listBodyCatalogue)
 	mux.HandleFunc("GET /api/v1/catalogue/{id}", a.getCatalogueEntry)
+	mux.HandleFunc("GET /api/v1/catalogue/search", a.searchCatalogue)
 	a.routingRoutes(mux) // incomplete requests, dispositions (disposition.go)
 	a.noticeRoutes(mux)  // fees, notices, released files (notice.go)
 	// Objections and disputes (objection.go, dispute.go).

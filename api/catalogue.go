@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -96,19 +97,9 @@ func (a *API) listBodyCatalogue(w http.ResponseWriter, r *http.Request) {
 	if f.Classification != "" && !f.Classification.Valid() {
 		p.Add("classification", "invalid.choice")
 	}
-	intParam := func(name string, dst *int, lo, hi int, key string, args ...any) {
-		if v := q.Get(name); v != "" {
-			n, err := strconv.Atoi(v)
-			if err != nil || n < lo || n > hi {
-				p.Add(name, key, args...)
-				return
-			}
-			*dst = n
-		}
-	}
-	intParam("year", &f.Year, terbuka.MinCatalogueYear, 2100, "invalid.catalogue_year", terbuka.MinCatalogueYear, 2100)
-	intParam("limit", &f.Limit, 1, 500, "invalid.choice")
-	intParam("offset", &f.Offset, 0, 1<<30, "invalid.choice")
+	intQuery(p, q, "year", &f.Year, terbuka.MinCatalogueYear, 2100, "invalid.catalogue_year", terbuka.MinCatalogueYear, 2100)
+	intQuery(p, q, "limit", &f.Limit, 1, 500, "invalid.choice")
+	intQuery(p, q, "offset", &f.Offset, 0, 1<<30, "invalid.choice")
 	if err := p.Err(); err != nil {
 		a.fail(w, r, err)
 		return
@@ -142,4 +133,57 @@ func (a *API) getCatalogueEntry(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	web.WriteJSON(w, http.StatusOK, catalogueJSON(e, a.Store.CatalogueToday(e)))
+}
+
+// searchCatalogue is the public catalogue search (API.md). Snippets are
+// HTML: escaped text with <mark> around the matched words. A staff token
+// shows the entries of the staff's scope in full, as the other catalogue
+// reads do; the search itself never matches an exempted entry's content.
+func (a *API) searchCatalogue(w http.ResponseWriter, r *http.Request) {
+	viewer, err := a.viewer(r)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	sq := store.CatalogueQuery{Text: q.Get("q"), BodySlug: q.Get("body"), Classification: terbuka.Classification(q.Get("classification")),
+		Viewer: viewer}
+	p := terbuka.Problems{}
+	if len(sq.Text) > 500 {
+		p.Add("q", "invalid.too_long", 500)
+	}
+	if sq.Classification != "" && !sq.Classification.Valid() {
+		p.Add("classification", "invalid.choice")
+	}
+	intQuery(p, q, "year", &sq.Year, terbuka.MinCatalogueYear, 2100, "invalid.catalogue_year", terbuka.MinCatalogueYear, 2100)
+	intQuery(p, q, "limit", &sq.Limit, 1, 100, "invalid.choice")
+	intQuery(p, q, "offset", &sq.Offset, 0, 1<<20, "invalid.choice")
+	if err := p.Err(); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	hits, total, err := a.Store.SearchCatalogue(r.Context(), sq)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	items := make([]map[string]any, 0, len(hits))
+	for _, h := range hits {
+		items = append(items, map[string]any{"id": h.Entry.ID, "body": h.Entry.BodySlug, "title": h.Entry.Title,
+			"classification": h.Entry.Classification, "snippet": store.SnippetHTML(h.Snippet)})
+	}
+	web.WriteJSON(w, http.StatusOK, map[string]any{"items": items, "total": total})
+}
+
+// intQuery reads optional integer parameter name into dst, adding problem
+// key when it is not a whole number in [lo, hi].
+func intQuery(p terbuka.Problems, q url.Values, name string, dst *int, lo, hi int, key string, args ...any) {
+	if v := q.Get(name); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < lo || n > hi {
+			p.Add(name, key, args...)
+			return
+		}
+		*dst = n
+	}
 }

@@ -5,25 +5,16 @@ import (
 	"unicode"
 )
 
-// Analyze lower-cases text (Unicode-aware), splits it on every rune that is
-// neither a letter nor a digit, drops stop words and stems the remaining
+// Analyze splits text on every rune that is neither a letter nor a digit,
+// lower-cases each word (Unicode-aware), drops stop words and stems the remaining
 // words. Tokens containing a digit (years, parts of register numbers such as
 // "DINKES-2026-000001") are kept unstemmed.
 func Analyze(text string) []string {
-	fields := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	out := make([]string, 0, len(fields))
-	for _, f := range fields {
-		if hasDigit(f) {
-			out = append(out, f)
-			continue
-		}
-		if IsStopWord(f) {
-			continue
-		}
-		if s := Stem(f); s != "" {
-			out = append(out, s)
+	toks := Tokens(text)
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if t.Term != "" {
+			out = append(out, t.Term)
 		}
 	}
 	return out

@@ -71,5 +71,12 @@ func FuzzAnalyze(f *testing.F) {
 			}
 		}
 		_ = SearchText(s, s)
+		// Snippets cut the same text at word boundaries and mark only
+		// words of the query.
+		for _, p := range Snippet(s, toks, 5) {
+			if p.Match && len(Analyze(p.Text)) == 0 {
+				t.Fatalf("marked %q in %q, which is no query word", p.Text, s)
+			}
+		}
 	})
 }

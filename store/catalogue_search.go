@@ -1,19 +1,131 @@
 package store
 
 import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
 	"github.com/terbuka-id/terbuka"
 	"github.com/terbuka-id/terbuka/search"
 )
+
+// maxSearchText bounds an entry's stored search text (bytes). A
+// PostgreSQL tsvector must stay under 1 MB, and what lies beyond the
+// first 200 KB of stemmed text rarely decides a match.
+const maxSearchText = 200_000
 
 // catalogueSearchText is the pre-stemmed text an entry is found by: its
 // title, summary, holding unit and the extracted text of its documents'
 // current versions. An exempted entry is found by its title only — the
 // register row the law makes public — never by its summary, consequence
 // test or documents.
-func catalogueSearchText(e terbuka.CatalogueEntry, docTexts []string) string {
+func catalogueSearchText(e terbuka.CatalogueEntry, docTexts []string) (title, text string) {
+	title = search.SearchText(e.Title)
 	if e.Classification == terbuka.Dikecualikan {
-		return search.SearchText(e.Title)
+		return title, title
 	}
 	parts := append([]string{e.Title, e.Summary, e.UnitName}, docTexts...)
-	return search.SearchText(parts...)
+	return capText(title), capText(search.SearchText(parts...))
+}
+
+// capText cuts s to maxSearchText bytes at a token boundary.
+func capText(s string) string {
+	if len(s) <= maxSearchText {
+		return s
+	}
+	s = s[:maxSearchText]
+	if i := strings.LastIndexByte(s, ' '); i > 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// reindexCatalogue recomputes the search columns of entry id from what is
+// stored: call it in the transaction that changed the entry or its
+// documents.
+func (s *Store) reindexCatalogue(ctx context.Context, tx *sql.Tx, id int64) error {
+	e, err := scanCatalogueEntry(tx.QueryRowContext(ctx, "SELECT "+catalogueColumns+catalogueFrom+" WHERE e.id = $1", id))
+	if err != nil {
+		return fmt.Errorf("reindex catalogue entry %d: %w", id, err)
+	}
+	var docs []string
+	if e.Classification != terbuka.Dikecualikan {
+		if docs, err = currentDocumentTexts(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	title, text := catalogueSearchText(e, docs)
+	if _, err := tx.ExecContext(ctx, `UPDATE catalogue_entries SET search_title = $1, search_text = $2, search_version = $3
+		WHERE id = $4`, title, text, search.Version, id); err != nil {
+		return fmt.Errorf("reindex catalogue entry %d: %w", id, err)
+	}
+	return nil
+}
+
+// currentDocumentTexts returns the extracted text of the current version
+// of each document of entry id, in upload order.
+func currentDocumentTexts(ctx context.Context, q queryer, id int64) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT v.text FROM catalogue_documents d
+		JOIN catalogue_document_versions v ON v.document_id = d.id AND v.version = d.current_version
+		WHERE d.entry_id = $1 ORDER BY d.id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("document texts of entry %d: %w", id, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, fmt.Errorf("document texts of entry %d: %w", id, err)
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// ReindexCatalogue re-analyses every entry whose search columns were
+// written by another analyser version (search.Version), in batches of
+// one transaction each, and returns how many it rewrote. serve and
+// migrate run it at start, so an upgrade that changes the stemmer
+// re-indexes the catalogue without a manual step; instances running it
+// at once only repeat each other's work.
+func (s *Store) ReindexCatalogue(ctx context.Context) (int, error) {
+	const batch = 500
+	done := 0
+	for {
+		var ids []int64
+		rows, err := s.read.QueryContext(ctx, `SELECT id FROM catalogue_entries WHERE search_version <> $1 ORDER BY id LIMIT $2`,
+			search.Version, batch)
+		if err != nil {
+			return done, fmt.Errorf("find entries to reindex: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return done, fmt.Errorf("find entries to reindex: %w", err)
+			}
+			ids = append(ids, id)
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return done, fmt.Errorf("find entries to reindex: %w", err)
+		}
+		if len(ids) == 0 {
+			return done, nil
+		}
+		err = s.db.inTx(ctx, func(tx *sql.Tx) error {
+			for _, id := range ids {
+				if err := s.reindexCatalogue(ctx, tx, id); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return done, err
+		}
+		done += len(ids)
+	}
 }

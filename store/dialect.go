@@ -27,6 +27,36 @@ func (db *DB) skipLocked() string {
 	return ""
 }
 
+// searchSQL returns how the catalogue search reaches its index: the FROM
+// clause, the conditions that match every term anywhere or in the title
+// ($1 is matchArg's value), and the entry ID column to order by. SQLite
+// drives the query from FTS5, whose rowid order is cheap; PostgreSQL
+// matches the GIN-indexed tsvector columns.
+func (db *DB) searchSQL() (from, text, title, id string) {
+	if db.Dialect == Postgres {
+		return "catalogue_entries e", "e.search_vector @@ $1::tsquery", "e.search_title_vector @@ $1::tsquery", "e.id"
+	}
+	return "catalogue_fts f JOIN catalogue_entries e ON e.id = f.rowid", "catalogue_fts MATCH $1",
+		"catalogue_fts MATCH 'search_title : (' || $1 || ')'", "f.rowid"
+}
+
+// matchArg renders analysed terms as a query that needs all of them:
+// FTS5 phrases ("a" "b") or a tsquery ('a' & 'b'). Terms hold letters and
+// digits only (search.Tokens), so quoting them is enough.
+func (db *DB) matchArg(terms []string) string {
+	q := make([]string, len(terms))
+	if db.Dialect == Postgres {
+		for i, t := range terms {
+			q[i] = "'" + t + "'"
+		}
+		return strings.Join(q, " & ")
+	}
+	for i, t := range terms {
+		q[i] = `"` + t + `"`
+	}
+	return strings.Join(q, " ")
+}
+
 // SQLite's built-in LOWER folds ASCII only, so "ÉLISE" would not match
 // "élise" as it does on PostgreSQL. Terbuka's SQLite connections get a
 // Unicode-aware lower() instead; registering a function with a built-in's

@@ -40,6 +40,15 @@ func migrate(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "migrations applied: %d\n", n)
+	// An upgrade that changed the search analyser re-indexes here, so
+	// instances started afterwards search with current tokens at once.
+	r, err := store.New(db, nil, nil).ReindexCatalogue(ctx)
+	if err != nil {
+		return err
+	}
+	if r > 0 {
+		fmt.Fprintf(stdout, "catalogue entries reindexed: %d\n", r)
+	}
 	return nil
 }
 

@@ -85,6 +85,15 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if st.Files, err = openFiles(cfg.filesDir, db, log); err != nil { // files.go
 		return err
 	}
+	// Entries written by an older analyser are re-analysed in the
+	// background: search answers meanwhile, from the old tokens.
+	go func() {
+		if n, err := st.ReindexCatalogue(ctx); err != nil && ctx.Err() == nil {
+			log.Error("reindex catalogue", "err", err, "reindexed", n)
+		} else if n > 0 {
+			log.Info("catalogue reindexed", "entries", n)
+		}
+	}()
 	if cfg.demo {
 		if err := seedDemo(ctx, st, stdout); err != nil {
 			return fmt.Errorf("demo data: %w", err)

@@ -1,0 +1,37 @@
+package api_test
+
+import (
+	"net/http"
+	"testing"
+)
+
+func TestCatalogue_Search(t *testing.T) {
+	eachEngine(t, func(t *testing.T, f *fixture) {
+		f.createEntry(t, f.pelaksana, "dinkes-uji", exemptEntry)
+		f.createEntry(t, f.pelaksana, "dinkes-uji", berkalaEntry)
+		f.createEntry(t, f.ppid, "diskominfo-uji", `{"title": "Rekap permohonan informasi 2025", "summary": "Permohonan yang diterima dan ditolak PPID <b>tahun</b> 2025.", "classification": "setiap_saat", "year": 2025}`)
+		const url = "/api/v1/catalogue/search"
+		f.runAll(t, []scenario{
+			{name: "stemmed match with a marked, escaped snippet", method: "GET", url: url + "?q=penolakan", status: http.StatusOK,
+				contains: []string{`"total":1`, `"title":"Rekap permohonan informasi 2025"`, `"body":"diskominfo-uji"`,
+					`"classification":"setiap_saat"`, `<mark>ditolak</mark>`, `&lt;b&gt;tahun`},
+				excludes: []string{"<b>"}},
+			{name: "realisasi anggaran by another inflection", method: "GET", url: url + "?q=merealisasikan+anggaran", status: http.StatusOK,
+				contains: []string{`"total":1`, `"title":"Laporan Keuangan Dinas Kesehatan Tahun 2025"`}},
+			{name: "filters", method: "GET", url: url + "?q=2025&body=dinkes-uji&classification=berkala&year=2025", status: http.StatusOK,
+				contains: []string{`"total":1`, `Laporan Keuangan`}, excludes: []string{"Rekap permohonan"}},
+			{name: "exempted content never matches", method: "GET", url: url + "?q=" + exemptPhrase, status: http.StatusOK,
+				contains: []string{`"items":[]`, `"total":0`}},
+			{name: "exempted entry by its register title, without content", method: "GET", url: url + "?q=rekam+medis", status: http.StatusOK,
+				contains: []string{`"total":1`, `"classification":"dikecualikan"`}, excludes: []string{exemptPhrase, "summary"}},
+			{name: "stop words only", method: "GET", url: url + "?q=yang+dan", status: http.StatusOK, contains: []string{`"total":0`}},
+			{name: "missing q", method: "GET", url: url, status: http.StatusUnprocessableEntity, fields: []string{"q"}},
+			{name: "bad filters", method: "GET", url: url + "?q=x&classification=rahasia&year=abc&limit=0&offset=-1",
+				status: http.StatusUnprocessableEntity, fields: []string{"classification", "year", "limit", "offset"}},
+			{name: "unknown body", method: "GET", url: url + "?q=x&body=tidak-ada", status: http.StatusNotFound},
+			{name: "bad token", method: "GET", url: url + "?q=x", headers: bearer("salah"), status: http.StatusUnauthorized},
+			{name: "English messages", method: "GET", url: url, headers: headers("Accept-Language", "en"),
+				status: http.StatusUnprocessableEntity, contains: []string{`"q":"Required."`}},
+		})
+	})
+}
