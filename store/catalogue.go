@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/terbuka-id/terbuka"
+	"github.com/terbuka-id/terbuka/search"
 	"github.com/terbuka-id/terbuka/workday"
 )
 
@@ -64,21 +65,29 @@ func (s *Store) insertCatalogueEntry(ctx context.Context, tx *sql.Tx, u terbuka.
 	for i, f := range e.Formats {
 		formats[i] = string(f)
 	}
+	if e.UnitName == "" {
+		if err := tx.QueryRowContext(ctx, "SELECT name FROM bodies WHERE id = $1", e.UnitID).Scan(&e.UnitName); err != nil {
+			return 0, fmt.Errorf("insert catalogue entry: unit %d: %w", e.UnitID, err)
+		}
+	}
+	// A new entry has no documents yet: its search text is known here,
+	// so the index is written once (reindexCatalogue would write it twice).
+	searchTitle, searchText := catalogueSearchText(e, nil)
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO catalogue_entries (body_id, unit_id, title, summary, classification, year,
 		responsible, created_place, formats, retention, valid_from, valid_until, update_months, published_on, next_due,
 		exemption_letter, exemption_basis, consequence_test, exempt_until, exemption_decided_by, exemption_decided_by_id,
-		exemption_decided_at, created_by, created_at, updated_at)
+		exemption_decided_at, created_by, created_at, updated_at, search_title, search_text, search_version)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
-		$24, $25) RETURNING id`,
+		$24, $25, $26, $27, $28) RETURNING id`,
 		e.BodyID, e.UnitID, e.Title, e.Summary, e.Classification, e.Year, e.Responsible, e.CreatedPlace,
 		strings.Join(formats, ","), e.Retention, e.ValidFrom.String(), nullDate(e.ValidUntil), e.UpdateMonths,
 		e.PublishedOn.String(), nullDate(e.NextDue), ex.Letter, ex.Basis, ex.ConsequenceTest, nullDate(ex.Until),
-		ex.DecidedBy, decidedByID, decidedAt, u.ID, now, now).Scan(&id)
+		ex.DecidedBy, decidedByID, decidedAt, u.ID, now, now, searchTitle, searchText, search.Version).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("insert catalogue entry: %w", err)
 	}
-	return id, s.reindexCatalogue(ctx, tx, id)
+	return id, nil
 }
 
 // catalogueUnit resolves the holding unit: the body itself when slug is

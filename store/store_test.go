@@ -37,7 +37,7 @@ const staffPassword = "kata-sandi-42"
 
 func fastHasher() *password.Hasher { return password.NewHasher(password.Fast, 2) }
 
-func newFixture(t *testing.T, db *store.DB) *fixture {
+func newFixture(t testing.TB, db *store.DB) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	c := &clock{t: wib(2026, 1, 12, 9, 0)}
