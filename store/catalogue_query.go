@@ -47,6 +47,10 @@ func SnippetHTML(parts []SnippetPart) string {
 	return b.String()
 }
 
+// MaxSearchTotal caps the total a search reports: a query with more
+// matches says "10000" (the interface shows "10.000+").
+const MaxSearchTotal = 10_000
+
 // Ranking limits. Both engines return the same candidates (the newest
 // matches of the same tokens) and Go ranks them, so SQLite and
 // PostgreSQL give the same results in the same order.
@@ -62,7 +66,7 @@ const (
 // SearchCatalogue finds the entries that contain every analysed word of
 // q.Text (in their title, summary, holding unit or document text; an
 // exempted entry only by its title) and match the filters, best first,
-// with a snippet each; total counts every match. An empty query is
+// with a snippet each; total counts the matches up to MaxSearchTotal. An empty query is
 // EInvalid naming "q"; a query of stop words only matches nothing. An
 // unknown body is ENotFound, an unknown classification EInvalid.
 //
@@ -111,11 +115,15 @@ func (s *Store) SearchCatalogue(ctx context.Context, q CatalogueQuery) ([]Catalo
 	if len(filters) > 0 {
 		filter = " AND " + strings.Join(filters, " AND ")
 	}
-	from, textMatch, titleMatch, order := s.db.searchSQL()
+	from, textMatch, titleMatch, order := s.db.searchSQL(filter != "")
+	// Counting every match of a common word in a million entries costs
+	// seconds; like most search engines, count exactly up to a cap.
 	var total int
-	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+from+" WHERE "+textMatch+filter, args...).Scan(&total); err != nil {
+	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM "+from+" WHERE "+textMatch+filter+
+		" LIMIT "+strconv.Itoa(MaxSearchTotal+1)+") m", args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count catalogue matches: %w", err)
 	}
+	total = min(total, MaxSearchTotal)
 	if total == 0 || q.Offset >= titleCandidates+textCandidates {
 		return []CatalogueHit{}, total, nil
 	}
