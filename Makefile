@@ -9,14 +9,19 @@ run:
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -o terbuka ./cmd/terbuka
 
+# versitygw is the real S3-compatible server the file-store tests run
+# against; test-deps.sh builds it here when absent (about 2 minutes once).
+VERSITYGW ?= $(HOME)/.cache/terbuka/bin/versitygw
+
 # Installs what the suites need when absent (Chromium, poppler-utils, a
-# running PostgreSQL), then runs every test: both storage engines, the
-# browser suite and short fuzz runs. PostgreSQL is mandatory here.
+# running PostgreSQL, versitygw), then runs every test: both storage
+# engines, the S3 store against versitygw, the browser suite and short fuzz
+# runs. PostgreSQL and versitygw are mandatory here.
 test:
-	@dsn=$$(./scripts/test-deps.sh | tail -1) && \
+	@dsn=$$(VERSITYGW="$(VERSITYGW)" GO="$(GO)" ./scripts/test-deps.sh | tail -1) && \
 	echo "PostgreSQL for tests: $$dsn" && \
 	$(GO) vet ./... && \
-	TERBUKA_TEST_PG="$$dsn" TERBUKA_E2E=1 $(GO) test -count=1 -timeout 30m ./... && \
+	TERBUKA_TEST_PG="$$dsn" TERBUKA_TEST_VERSITYGW="$(VERSITYGW)" TERBUKA_E2E=1 $(GO) test -count=1 -timeout 30m ./... && \
 	$(MAKE) --no-print-directory fuzz
 
 # Quick loop while developing: SQLite only, no browser.
@@ -26,12 +31,22 @@ test-short:
 # A count, not a duration: a duration-bounded run can end with a spurious
 # "context deadline exceeded" when time runs out mid-exchange with a worker.
 FUZZTIME ?= 100000x
+# Extraction runs a PDF parser per input: fewer inputs keep CI short.
+FUZZTIME_SLOW ?= 20000x
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeRequest$$' -fuzztime $(FUZZTIME) ./api/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseFQ$$' -fuzztime $(FUZZTIME) ./api/
+	$(GO) test -run '^$$' -fuzz '^FuzzCKANID$$' -fuzztime $(FUZZTIME) ./api/
+	$(GO) test -run '^$$' -fuzz '^FuzzCKANParams$$' -fuzztime $(FUZZTIME) ./api/
 	$(GO) test -run '^$$' -fuzz '^FuzzNIK$$' -fuzztime $(FUZZTIME) .
 	$(GO) test -run '^$$' -fuzz '^FuzzNormalizePhone$$' -fuzztime $(FUZZTIME) .
 	$(GO) test -run '^$$' -fuzz '^FuzzAnalyze$$' -fuzztime $(FUZZTIME) ./search/
 	$(GO) test -run '^$$' -fuzz '^FuzzUnmarshal$$' -fuzztime $(FUZZTIME) ./web/
+	$(GO) test -run '^$$' -fuzz '^FuzzCatalogueQuery$$' -fuzztime $(FUZZTIME) ./portal/
+	$(GO) test -run '^$$' -fuzz '^FuzzSitemapName$$' -fuzztime $(FUZZTIME) ./portal/
+	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME_SLOW) ./extract/
+	$(GO) test -run '^$$' -fuzz '^FuzzSniff$$' -fuzztime $(FUZZTIME) ./files/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./dipimport/
 
 bench:
 	@dsn=$$(./scripts/test-deps.sh | tail -1) && \

@@ -18,6 +18,9 @@ type API struct {
 	Store  *store.Store
 	Log    *slog.Logger
 	Intake *web.Limiter // per-IP limit on public submissions; nil for none
+	// BaseURL is the portal's public URL, for the absolute links and
+	// identifiers of open data (opendata.go); "" takes the request's host.
+	BaseURL string
 
 	mux *http.ServeMux // set by Routes, to tell 404 from 405
 }
@@ -46,12 +49,17 @@ func (a *API) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/bodies/{slug}/catalogue", a.listBodyCatalogue)
 	mux.HandleFunc("GET /api/v1/catalogue/{id}", a.getCatalogueEntry)
 	mux.HandleFunc("GET /api/v1/catalogue/search", a.searchCatalogue)
+	// Documents of catalogue entries (catalogue_document.go).
+	a.catalogueDocumentRoutes(mux)
+	// Bulk import of a DIP from XLSX/CSV (catalogue_import.go).
+	a.catalogueImportRoutes(mux)
 	a.routingRoutes(mux) // incomplete requests, dispositions (disposition.go)
 	a.noticeRoutes(mux)  // fees, notices, released files (notice.go)
 	// Objections and disputes (objection.go, dispute.go).
 	a.objectionRoutes(mux)
 	a.notificationRoutes(mux) // the caller's in-app notifications (notification.go)
 	a.auditRoutes(mux)        // audit history (audit.go)
+	a.openDataRoutes(mux)     // exports, DCAT-AP, CKAN Action API (opendata.go, ckan.go)
 	mux.HandleFunc("/api/", a.notFound)
 }
 

@@ -23,6 +23,25 @@ func (a *API) noticeRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /api/v1/requests/{number}/files", a.staff(a.uploadFile))
 	mux.HandleFunc("GET /api/v1/requests/{number}/files/{id}", a.getFile)
 	mux.HandleFunc("POST /api/v1/requests/{number}/links", a.staff(a.linkCatalogue))
+	mux.HandleFunc("POST /api/v1/requests/{number}/publish", a.staff(a.publishAnswer))
+}
+
+// publishAnswer publishes a granted request's answer as a catalogue entry
+// (setiap saat) linked to the request: {"title", "summary"} → 201 with the
+// entry.
+func (a *API) publishAnswer(w http.ResponseWriter, r *http.Request) {
+	var in terbuka.NewPublishedAnswer
+	if err := web.DecodeJSON(w, r, &in, 0); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	e, err := a.Store.PublishAnswer(r.Context(), userOf(r), r.PathValue("number"), in)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/catalogue/"+strconv.FormatInt(e.ID, 10))
+	web.WriteJSON(w, http.StatusCreated, catalogueJSON(e, a.Store.CatalogueToday(e)))
 }
 
 // documents reads what the request of the path holds for its requester:

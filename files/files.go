@@ -7,9 +7,9 @@
 //
 // Disk keeps files in a local directory. A directory is per machine:
 // several app instances on one PostgreSQL need a shared directory (NFS or
-// similar) or an object-store backend (S3, issue 4) behind the same Store
-// interface. Memory keeps them in memory, for tests and as the store's
-// default when main sets none.
+// similar) or S3, which keeps them in an S3-compatible object store the
+// instances share. Memory keeps them in memory, for tests and as the
+// store's default when main sets none.
 package files
 
 import (

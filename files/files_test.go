@@ -24,6 +24,7 @@ func stores(t *testing.T, fn func(t *testing.T, s Store)) {
 		fn(t, d)
 	})
 	t.Run("memory", func(t *testing.T) { fn(t, NewMemory()) })
+	s3Stores(t, fn) // gofakes3 and versitygw (s3_test.go)
 }
 
 func read(t *testing.T, s Store, sha string) []byte {

@@ -16,6 +16,7 @@ var auditEN = map[string]string{
 	"audit.action.request.fee_paid":                  "Fee paid",
 	"audit.action.request.file_released":             "Information file released",
 	"audit.action.request.catalogue_linked":          "Linked to the public information catalogue",
+	"audit.action.request.answer_published":          "Answer published in the public information catalogue",
 	"audit.action.user.created":                      "Account created",
 	"audit.action.user.login":                        "Signed in",
 	"audit.action.user.login_failed":                 "Sign-in failed",

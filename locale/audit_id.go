@@ -18,6 +18,7 @@ var auditID = map[string]string{
 	"audit.action.request.fee_paid":                  "Biaya dibayar",
 	"audit.action.request.file_released":             "Berkas informasi diserahkan",
 	"audit.action.request.catalogue_linked":          "Dihubungkan dengan Daftar Informasi Publik",
+	"audit.action.request.answer_published":          "Jawaban diterbitkan di Daftar Informasi Publik",
 	"audit.action.user.created":                      "Akun dibuat",
 	"audit.action.user.login":                        "Masuk",
 	"audit.action.user.login_failed":                 "Gagal masuk",

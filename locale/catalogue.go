@@ -2,8 +2,8 @@ package locale
 
 // id and en are the merged catalogues; each concern keeps its own file.
 var (
-	id = merge(errorsID, uiID, vocabID, routingID, objectionID, noticeID, auditID, notificationID)
-	en = merge(errorsEN, uiEN, vocabEN, routingEN, objectionEN, noticeEN, auditEN, notificationEN)
+	id = merge(errorsID, uiID, vocabID, routingID, objectionID, noticeID, auditID, notificationID, portalCatalogueID, documentID, opendataID, importID)
+	en = merge(errorsEN, uiEN, vocabEN, routingEN, objectionEN, noticeEN, auditEN, notificationEN, portalCatalogueEN, documentEN, opendataEN, importEN)
 )
 
 func merge(maps ...map[string]string) map[string]string {

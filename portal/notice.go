@@ -19,6 +19,7 @@ func (p *Portal) noticeRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /staf/permohonan/{number}/berkas/{id}", p.staff(p.staffFile))
 	mux.HandleFunc("POST /staf/permohonan/{number}/berkas", p.staff(p.releaseFile))
 	mux.HandleFunc("POST /staf/permohonan/{number}/tautan", p.staff(p.linkCatalogue))
+	mux.HandleFunc("POST /staf/permohonan/{number}/terbitkan", p.staff(p.publishAnswer))
 	mux.HandleFunc("POST /staf/permohonan/{number}/pembayaran", p.staff(p.recordPayment))
 	mux.HandleFunc("GET /staf/biaya", p.staff(p.admin(p.feePage)))
 	mux.HandleFunc("POST /staf/biaya", p.staff(p.admin(p.saveFees)))

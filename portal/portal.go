@@ -29,6 +29,13 @@ type Portal struct {
 	Login  *web.Limiter // per-IP limit on staff login attempts; nil for none
 	Intake *web.Limiter // per-IP limit on public form submissions; nil for none
 	Secure bool         // set the Secure flag on cookies (serve over HTTPS)
+	// BaseURL is the portal's public address ("https://ppid.example.go.id")
+	// for the absolute links of the Atom feed, the sitemap and robots.txt;
+	// empty means the address each request came to.
+	BaseURL string
+	// SitemapPageSize is the most URLs one sitemap file holds; 0 means the
+	// protocol's 50,000. Tests set it small to see the split.
+	SitemapPageSize int
 
 	pages  map[string]*pageTemplate
 	static http.Handler
@@ -98,6 +105,9 @@ func (p *Portal) Routes(mux *http.ServeMux) {
 	p.objectionRoutes(mux)
 	p.notificationRoutes(mux) // in-app notifications (notification.go)
 	p.auditRoutes(mux)        // a request's audit history (audit.go)
+	p.catalogueRoutes(mux)    // the public catalogue, feed, sitemap and the staff's catalogue (catalogue.go)
+	// Bulk import of a DIP from XLSX/CSV (catalogue_import.go).
+	p.catalogueImportRoutes(mux)
 	mux.HandleFunc("/staf/", p.staff(p.staffNotFound))
 	mux.HandleFunc("/", p.notFound)
 }

@@ -49,3 +49,17 @@ func (p *Portal) linkCatalogue(w http.ResponseWriter, r *http.Request, u terbuka
 	}
 	p.afterAction(w, r, u, pg, err, "portal.flash.linked")
 }
+
+// publishAnswer serves POST /staf/permohonan/{number}/terbitkan: the
+// answer to a granted request published as a catalogue entry (setiap
+// saat), so the next citizen finds it in the catalogue.
+func (p *Portal) publishAnswer(w http.ResponseWriter, r *http.Request, u terbuka.User) {
+	pg := p.staffPage(w, r, u, "portal.staffreq.title")
+	err := parseForm(w, r)
+	if err == nil {
+		keep(pg, r, "title", "summary")
+		_, err = p.Store.PublishAnswer(r.Context(), u, r.PathValue("number"),
+			terbuka.NewPublishedAnswer{Title: r.PostForm.Get("title"), Summary: r.PostForm.Get("summary")})
+	}
+	p.afterAction(w, r, u, pg, err, "portal.flash.published")
+}

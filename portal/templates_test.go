@@ -37,6 +37,20 @@ var zeroData = map[string]any{
 	// notification.go, audit.go
 	"notifications": notificationView{},
 	"staff_audit":   auditView{},
+
+	// catalogue*.go
+	"catalogue":             catalogueListView{},
+	"catalogue_register":    catalogueListView{},
+	"catalogue_entry":       catalogueEntryView{},
+	"catalogue_document":    catalogueDocumentView{},
+	"catalogue_search":      catalogueSearchView{},
+	"staff_catalogue":       staffCatalogueView{},
+	"staff_catalogue_form":  catalogueFormView{},
+	"staff_catalogue_entry": staffCatalogueEntryView{},
+
+	// catalogue_import.go
+	"staff_catalogue_import":        importListView{},
+	"staff_catalogue_import_status": importStatusView{},
 }
 
 func TestTemplates_RenderWithZeroData(t *testing.T) {

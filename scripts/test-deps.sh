@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what the test suites need when it is absent:
-# Chromium (browser tests), poppler-utils (reading PDFs back), and a
+# Chromium (browser tests), poppler-utils (reading PDFs back), versitygw
+# (a real S3-compatible server, $VERSITYGW), and a
 # PostgreSQL answering on $PGHOST:$PGPORT with trust auth and a database
 # "test". Prints the DSN to use on the last line of stdout.
 set -euo pipefail
@@ -26,6 +27,16 @@ need_pkg() { # need_pkg COMMAND PACKAGE...
 need_pkg chromium chromium
 need_pkg pdftotext poppler-utils
 need_pkg pg_isready postgresql postgresql-contrib
+
+# versitygw: a real S3-compatible server for the file-store tests
+# (files/s3_test.go, TERBUKA_TEST_VERSITYGW). Built once into a cache
+# folder; the path must end in /versitygw (go install names the binary).
+VERSITYGW=${VERSITYGW:-${XDG_CACHE_HOME:-$HOME/.cache}/terbuka/bin/versitygw}
+if [ ! -x "$VERSITYGW" ]; then
+  echo "installing versitygw v1.8.0 into $(dirname "$VERSITYGW") (about 2 minutes)" >&2
+  mkdir -p "$(dirname "$VERSITYGW")"
+  GOBIN="$(dirname "$VERSITYGW")" "${GO:-go}" install github.com/versity/versitygw/cmd/versitygw@v1.8.0 >&2
+fi
 
 pg_up() { pg_isready -q -h "$PGHOST" -p "$PGPORT" 2>/dev/null; }
 

@@ -32,6 +32,9 @@ type Store struct {
 	Files     files.Store
 	Notices   terbuka.NoticeRenderer
 	filesOnce sync.Once
+	// Extract reads the text of uploaded catalogue documents; main sets
+	// extract.Isolated. Nil reads in-process (store/catalogue_document.go).
+	Extract TextExtractor
 
 	group *groupCommit
 	read  *stmtCache // prepared read statements on the reader pool

@@ -17,8 +17,9 @@ const defaultFilesDir = "terbuka-data/files"
 // openFiles opens (creating it) the folder where notices, SK penolakan
 // and released files are kept; dir "" picks the default. The folder is
 // per machine: instances that share one PostgreSQL must share the folder
-// too (NFS or similar), or use an object store once one exists (issue 4),
-// or a requester may be sent to an instance that lacks a file.
+// too (NFS or similar), or use an object store (--files-s3-endpoint,
+// files_s3.go), or a requester may be sent to an instance that lacks a
+// file.
 func openFiles(dir string, db *store.DB, log *slog.Logger) (*files.Disk, error) {
 	if dir == "" {
 		dir = defaultFilesDir

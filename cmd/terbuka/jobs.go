@@ -77,6 +77,7 @@ func newRunner(st *store.Store, clock terbuka.Clock, log *slog.Logger) *jobs.Run
 			jobs.KindStaleSweep:      cat.Sweep,
 			jobs.KindCatalogueNotice: cat.Notice,
 			jobs.KindPurge:           jobs.Purge(st, clock, jobsKeep, log),
+			jobs.KindCatalogueImport: (&jobs.Imports{Store: st, Log: log}).Run, // DIP uploads (catalogue_import.go)
 		},
 		Schedules: jobs.DefaultSchedules(),
 		Log:       log,

@@ -75,6 +75,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return usageError{"usage: terbuka audit verify --db DSN"}
 		}
 		return auditVerify(ctx, args[2:], stdout)
+	case "extract-text": // child of extract.Isolated (files_s3.go), not for people
+		return extractText(ctx, args[1:], stdin, stdout)
 	case "-h", "--help", "help":
 		fmt.Fprintln(stdout, usage)
 		return nil

@@ -39,7 +39,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var cfg serveConfig
 	fs.StringVar(&cfg.addr, "addr", env("TERBUKA_ADDR", "127.0.0.1:8080"), "listen address (TERBUKA_ADDR)")
 	fs.BoolVar(&cfg.demo, "demo", envBool("TERBUKA_DEMO"), "load demo data when the database is empty (TERBUKA_DEMO)")
-	fs.StringVar(&cfg.baseURL, "base-url", env("TERBUKA_BASE_URL", ""), "public URL of the portal, for links in e-mails (TERBUKA_BASE_URL)")
+	fs.StringVar(&cfg.baseURL, "base-url", env("TERBUKA_BASE_URL", ""), "public URL of the portal, for links in e-mails, the Atom feed, the sitemap and the identifiers of open data (TERBUKA_BASE_URL)")
 	fs.BoolVar(&cfg.logJSON, "log-json", envBool("TERBUKA_LOG_JSON"), "write logs as JSON (TERBUKA_LOG_JSON)")
 	fs.IntVar(&cfg.intakePerMinute, "intake-limit", envInt("TERBUKA_INTAKE_LIMIT", 30),
 		"public submissions allowed per client IP per minute, 0 for no limit (TERBUKA_INTAKE_LIMIT)")
@@ -52,6 +52,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&cfg.filesDir, "files-dir", env("TERBUKA_FILES_DIR", ""),
 		"folder of stored documents (notices, released files); default: files/ beside the SQLite file, or "+
 			defaultFilesDir+" with PostgreSQL, whose instances must all share it (TERBUKA_FILES_DIR)")
+	s3 := s3Flags(fs) // object store for documents (files_s3.go)
 	runJobs := jobsFlag(fs)
 	routing := routingFlags(fs) // incomplete-request windows, disposition days (routing.go)
 	if err := fs.Parse(args); err != nil {
@@ -82,7 +83,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := applyRouting(st, routing); err != nil { // routing.go
 		return err
 	}
-	if st.Files, err = openFiles(cfg.filesDir, db, log); err != nil { // files.go
+	if st.Files, err = openFileStore(ctx, cfg.filesDir, s3, db, log); err != nil { // files_s3.go
+		return err
+	}
+	if st.Extract, err = isolatedExtractor(); err != nil { // PDFs in a child process
 		return err
 	}
 	// Entries written by an older analyser are re-analysed in the
@@ -128,9 +132,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if cfg.intakePerMinute > 0 {
 		intake = web.NewLimiter(time.Minute/time.Duration(cfg.intakePerMinute), cfg.intakePerMinute, 100_000)
 	}
-	(&api.API{Store: st, Log: log, Intake: intake}).Routes(mux)
+	(&api.API{Store: st, Log: log, Intake: intake, BaseURL: cfg.baseURL}).Routes(mux)
 	pt := &portal.Portal{Store: st, Log: log, Login: web.NewLimiter(time.Minute/5, 5, 100_000), Intake: intake,
-		Secure: strings.HasPrefix(cfg.baseURL, "https://")}
+		Secure: strings.HasPrefix(cfg.baseURL, "https://"), BaseURL: cfg.baseURL}
 	if err := pt.Init(); err != nil {
 		return err
 	}
