@@ -35,3 +35,26 @@ func TestCatalogue_Search(t *testing.T) {
 		})
 	})
 }
+
+func TestPublishAnswerAPI(t *testing.T) {
+	eachEngine(t, func(t *testing.T, f *fixture) {
+		number, _ := f.file(t, "dinkes-uji", validIntake)
+		denied, _ := f.file(t, "dinkes-uji", validIntake)
+		f.denyForObjection(t, denied)
+		f.run(t, scenario{method: "POST", url: "/api/v1/requests/" + number + "/decision", headers: bearer(f.pelaksana),
+			body: `{"decision": "granted"}`, status: http.StatusOK})
+		url := "/api/v1/requests/" + number + "/publish"
+		answer := `{"title": "Jadwal vaksinasi puskesmas 2026", "summary": "Jadwal vaksinasi per puskesmas, diberikan atas permohonan."}`
+		f.runAll(t, []scenario{
+			{name: "not granted", method: "POST", url: "/api/v1/requests/" + denied + "/publish", headers: bearer(f.pelaksana),
+				body: answer, status: http.StatusConflict},
+			{name: "no token", method: "POST", url: url, body: answer, status: http.StatusUnauthorized},
+			{name: "personal data", method: "POST", url: url, headers: bearer(f.pelaksana), status: http.StatusUnprocessableEntity,
+				body: `{"title": "Jadwal", "summary": "Untuk NIK 3201011501900001."}`, fields: []string{"summary"}},
+			{name: "published", method: "POST", url: url, headers: bearer(f.pelaksana), body: answer, status: http.StatusCreated,
+				contains: []string{`"classification":"setiap_saat"`, `"body":"dinkes-uji"`}},
+			{name: "then found by everyone", method: "GET", url: "/api/v1/catalogue/search?q=dijadwalkan+vaksinasi", status: http.StatusOK,
+				contains: []string{`"total":1`, "Jadwal vaksinasi puskesmas 2026"}},
+		})
+	})
+}
