@@ -73,7 +73,11 @@ func seedDemo(ctx context.Context, s *store.Store, out io.Writer) error {
 	if err := seedDemoFees(ctx, s); err != nil { // demo_fees.go
 		return err
 	}
-	fmt.Fprintf(out, "Demo catalogue: %d entries (berkala, serta_merta, setiap_saat, dikecualikan).\n", entries)
+	docs, err := seedDemoDocuments(ctx, s) // demo_documents.go
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Demo catalogue: %d entries (berkala, serta_merta, setiap_saat, dikecualikan), %d documents.\n", entries, docs)
 	return nil
 }
 

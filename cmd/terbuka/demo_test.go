@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -71,6 +72,24 @@ func TestSeedDemo_Catalogue(t *testing.T) {
 		}
 		if permanent == 0 || dated == 0 {
 			t.Errorf("want both a permanent (Pasal 17 g/h) and a dated exemption, got %d and %d", permanent, dated)
+		}
+
+		// Documents: found by their text, with versions; the exempted
+		// entry's document is hidden from the public and its text unsearchable.
+		if !strings.Contains(out.String(), fmt.Sprintf("%d documents", len(demoDocuments))) {
+			t.Errorf("seeding does not count its documents:\n%s", out.String())
+		}
+		hits, _, err := s.SearchCatalogue(ctx, store.CatalogueQuery{Text: "imunisasi kejar"})
+		if err != nil || len(hits) != 1 || hits[0].Entry.Title != demoDocuments[0].entry {
+			t.Errorf("search by the second version's text: %+v, %v", hits, err)
+		}
+		if hits, _, _ := s.SearchCatalogue(ctx, store.CatalogueQuery{Text: "kuota jalur zonasi"}); len(hits) != 0 {
+			t.Errorf("the exempted document's text is searchable: %+v", hits)
+		}
+		for _, e := range public {
+			if docs, err := s.CatalogueDocuments(ctx, nil, e.ID); err != nil || len(docs) != 0 {
+				t.Errorf("public documents of exempted %q: %d, %v", e.Title, len(docs), err)
+			}
 		}
 
 		// A second start finds bodies and seeds nothing.
