@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/terbuka-id/terbuka"
 	"github.com/terbuka-id/terbuka/store"
@@ -57,10 +56,9 @@ type catalogueQuery struct {
 // counts only when it is one of bodies.
 func parseCatalogueQuery(q url.Values, bodies []terbuka.Body) catalogueQuery {
 	c := catalogueQuery{Page: 1}
-	c.Text = strings.Join(strings.Fields(q.Get("q")), " ")
-	if !utf8.ValidString(c.Text) {
-		c.Text = strings.ToValidUTF8(c.Text, "")
-	}
+	// Invalid bytes go before the spaces are tidied, so what is left
+	// reads back the same from the links built from it.
+	c.Text = strings.Join(strings.Fields(strings.ToValidUTF8(q.Get("q"), "")), " ")
 	if r := []rune(c.Text); len(r) > maxQueryText {
 		c.Text = strings.TrimSpace(string(r[:maxQueryText]))
 	}

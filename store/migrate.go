@@ -53,7 +53,11 @@ func (db *DB) migrations() ([]migration, error) {
 
 // Migrate applies every embedded migration not yet recorded, each in its
 // own transaction, and returns how many it applied.
-func (db *DB) Migrate(ctx context.Context) (int, error) {
+func (db *DB) Migrate(ctx context.Context) (int, error) { return db.MigrateTo(ctx, 0) }
+
+// MigrateTo is Migrate stopping after migration version (0: no limit); a
+// restore (store/backup.go) loads an archive at the schema it was made at.
+func (db *DB) MigrateTo(ctx context.Context, version int) (int, error) {
 	list, err := db.migrations()
 	if err != nil {
 		return 0, err
@@ -91,6 +95,9 @@ func (db *DB) Migrate(ctx context.Context) (int, error) {
 	for _, m := range list {
 		if done[m.version] {
 			continue
+		}
+		if version > 0 && m.version > version {
+			break
 		}
 		if err := applyMigration(ctx, conn, m); err != nil {
 			return applied, err

@@ -39,7 +39,7 @@ func TestAuditVerify(t *testing.T) {
 			done()
 			// 6 bodies, 7 accounts, 2 requests, the catalogue entries and the
 			// OPDs' fee tables (demo_fees.go).
-			want := fmt.Sprintf("audit ok %d\n", 15+len(demoCatalogue)+demoFeeTables())
+			want := fmt.Sprintf("audit ok %d\n", 15+len(demoCatalogue)+demoFeeTables()+demoDocumentVersions())
 			if out, err := verify(c.dsn); err != nil || out != want {
 				t.Fatalf("audit verify = %q, %v; want %q", out, err, want)
 			}
@@ -75,4 +75,14 @@ func TestAuditVerify(t *testing.T) {
 			t.Fatalf("err = %v, want usage error", err)
 		}
 	})
+}
+
+// demoDocumentVersions counts the demo's document uploads: each version
+// is audited.
+func demoDocumentVersions() int {
+	n := 0
+	for _, d := range demoDocuments {
+		n += len(d.versions)
+	}
+	return n
 }

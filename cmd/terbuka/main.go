@@ -75,6 +75,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return usageError{"usage: terbuka audit verify --db DSN"}
 		}
 		return auditVerify(ctx, args[2:], stdout)
+	case "backup":
+		return backupCmd(ctx, args[1:], stdout, stderr) // backup.go
+	case "restore":
+		return restoreCmd(ctx, args[1:], stdin, stdout, stderr)
 	case "extract-text": // child of extract.Isolated (files_s3.go), not for people
 		return extractText(ctx, args[1:], stdin, stdout)
 	case "-h", "--help", "help":
@@ -96,4 +100,6 @@ usage:
   terbuka user add --db ... --email E --name N --role R --body SLUG --password-stdin
   terbuka token create --db ... --email E
   terbuka calendar amend --db ... --file AMENDMENT.json
-  terbuka audit verify --db ...`
+  terbuka audit verify --db ...
+  terbuka backup --db ... --to FILE|- [--files-dir DIR]
+  terbuka restore --db ... --from FILE|- [--files-dir DIR]`
