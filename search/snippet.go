@@ -10,7 +10,7 @@ import (
 // Analyze or the stop list change what a text becomes: stored search
 // text written by an older version is then re-analysed (the store
 // compares it with the version each row was written with).
-const Version = 1
+const Version = 2
 
 // Token is a word of a text with its place: Text[Start:End] is the word as
 // written, Term what Analyze makes of it ("" for a stop word).

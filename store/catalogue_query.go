@@ -92,49 +92,44 @@ func (s *Store) SearchCatalogue(ctx context.Context, q CatalogueQuery) ([]Catalo
 	case q.Limit > 100:
 		q.Limit = 100
 	}
+	// Filters are tokens of the indexed text (filterTokens), so the
+	// index intersects them with the words instead of the database
+	// looking up every match's row.
 	var filters []string
-	args := []any{s.db.matchArg(terms)}
-	arg := func(v any) string {
-		args = append(args, v)
-		return "$" + strconv.Itoa(len(args))
-	}
 	if q.BodySlug != "" {
 		body, err := s.BodyBySlug(ctx, q.BodySlug)
 		if err != nil {
 			return nil, 0, err
 		}
-		filters = append(filters, "e.body_id = "+arg(body.ID))
+		filters = append(filters, bodyToken(body.ID))
 	}
 	if q.Classification != "" {
-		filters = append(filters, "e.classification = "+arg(q.Classification))
+		filters = append(filters, classToken(q.Classification))
 	}
 	if q.Year != 0 {
-		filters = append(filters, "e.year = "+arg(q.Year))
+		filters = append(filters, yearToken(q.Year))
 	}
-	filter := ""
-	if len(filters) > 0 {
-		filter = " AND " + strings.Join(filters, " AND ")
-	}
-	from, textMatch, titleMatch, order := s.db.searchSQL(filter != "")
+	args := []any{s.db.matchArg(append(slices.Clone(terms), filters...)), s.db.matchArg(terms)}
+	from, textMatch, titleMatch, order := s.db.searchSQL()
 	// Counting every match of a common word in a million entries costs
 	// seconds; like most search engines, count exactly up to a cap.
 	var total int
-	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM "+from+" WHERE "+textMatch+filter+
-		" LIMIT "+strconv.Itoa(MaxSearchTotal+1)+") m", args...).Scan(&total); err != nil {
+	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM "+from+" WHERE "+textMatch+
+		" LIMIT "+strconv.Itoa(MaxSearchTotal+1)+") m", args[0]).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count catalogue matches: %w", err)
 	}
 	total = min(total, MaxSearchTotal)
 	if total == 0 || q.Offset >= titleCandidates+textCandidates {
 		return []CatalogueHit{}, total, nil
 	}
-	ids, err := s.candidateIDs(ctx, "SELECT "+order+" FROM "+from+" WHERE "+titleMatch+filter+" ORDER BY "+order+
+	ids, err := s.candidateIDs(ctx, "SELECT "+order+" FROM "+from+" WHERE "+titleMatch+" ORDER BY "+order+
 		" DESC LIMIT "+strconv.Itoa(titleCandidates), args)
 	if err != nil {
 		return nil, 0, err
 	}
 	titled := len(ids)
-	more, err := s.candidateIDs(ctx, "SELECT "+order+" FROM "+from+" WHERE "+textMatch+filter+" ORDER BY "+order+
-		" DESC LIMIT "+strconv.Itoa(textCandidates+titled), args)
+	more, err := s.candidateIDs(ctx, "SELECT "+order+" FROM "+from+" WHERE "+textMatch+" ORDER BY "+order+
+		" DESC LIMIT "+strconv.Itoa(textCandidates+titled), args[:1])
 	if err != nil {
 		return nil, 0, err
 	}

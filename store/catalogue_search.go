@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/terbuka-id/terbuka"
@@ -22,12 +24,28 @@ const maxSearchText = 200_000
 // register row the law makes public — never by its summary, consequence
 // test or documents.
 func catalogueSearchText(e terbuka.CatalogueEntry, docTexts []string) (title, text string) {
-	title = search.SearchText(e.Title)
+	title = capText(search.SearchText(e.Title))
+	filters := " " + strings.Join(filterTokens(e), " ")
 	if e.Classification == terbuka.Dikecualikan {
-		return title, title
+		return title, title + filters
 	}
 	parts := append([]string{e.Title, e.Summary, e.UnitName}, docTexts...)
-	return capText(title), capText(search.SearchText(parts...))
+	return title, capText(search.SearchText(parts...)) + filters
+}
+
+// filterTokens are the tokens a search filters by, written into an entry's
+// search text: its body, classification and year. They hold a digit, so
+// the analyser keeps them as they are; someone who types one only narrows
+// their own search the way the filter would.
+func filterTokens(e terbuka.CatalogueEntry) []string {
+	return []string{bodyToken(e.BodyID), classToken(e.Classification), yearToken(e.Year)}
+}
+
+func bodyToken(id int64) string { return "xb" + strconv.FormatInt(id, 10) }
+func yearToken(y int) string    { return "xy" + strconv.Itoa(y) }
+
+func classToken(c terbuka.Classification) string {
+	return "xc" + strconv.Itoa(slices.Index(terbuka.Classifications, c)+1)
 }
 
 // capText cuts s to maxSearchText bytes at a token boundary.

@@ -28,21 +28,19 @@ func (db *DB) skipLocked() string {
 }
 
 // searchSQL returns how the catalogue search reaches its index: the FROM
-// clause, the conditions that match every term anywhere or in the title
-// ($1 is matchArg's value), and the entry ID column to order by. SQLite
-// drives the query from FTS5, whose rowid order is cheap; PostgreSQL
-// matches the GIN-indexed tsvector columns. filtered says whether the
-// conditions also name columns of the entry (e.).
-func (db *DB) searchSQL(filtered bool) (from, text, title, id string) {
+// clause, the conditions that match every term (and filter token)
+// anywhere, or the words in the title as well ($1 is matchArg of words and
+// filter tokens, $2 of the words), and the entry ID column to order by.
+// SQLite answers from FTS5, whose rowid order is cheap; PostgreSQL matches
+// the GIN-indexed tsvector columns.
+func (db *DB) searchSQL() (from, text, title, id string) {
 	if db.Dialect == Postgres {
-		return "catalogue_entries e", "e.search_vector @@ $1::tsquery", "e.search_title_vector @@ $1::tsquery", "e.id"
+		return "catalogue_entries e", "e.search_vector @@ $1::tsquery",
+			"e.search_title_vector @@ $2::tsquery AND e.search_vector @@ $1::tsquery", "e.id"
 	}
-	// Without filters the FTS index alone answers: no row lookups.
-	from = "catalogue_fts f"
-	if filtered {
-		from += " JOIN catalogue_entries e ON e.id = f.rowid"
-	}
-	return from, "catalogue_fts MATCH $1", "catalogue_fts MATCH 'search_title : (' || $1 || ')'", "f.rowid"
+	// The FTS index alone answers, filters included: no row lookups.
+	return "catalogue_fts", "catalogue_fts MATCH $1",
+		"catalogue_fts MATCH 'search_title : (' || $2 || ') AND ' || $1", "rowid"
 }
 
 // matchArg renders analysed terms as a query that needs all of them:
