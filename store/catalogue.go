@@ -331,3 +331,18 @@ func (s *Store) ListCatalogue(ctx context.Context, f CatalogueFilter) ([]terbuka
 func (s *Store) CatalogueToday(e terbuka.CatalogueEntry) workday.Date {
 	return workday.DateOf(s.clock.Now().In(terbuka.BodySettings{TimeZone: e.BodyTZ}.Location()))
 }
+
+// publicEntries scans and closes rows of catalogueColumns as the public
+// sees them (PublicView): for every public surface that lists entries.
+func publicEntries(rows *sql.Rows) ([]terbuka.CatalogueEntry, error) {
+	defer rows.Close()
+	var out []terbuka.CatalogueEntry
+	for rows.Next() {
+		e, err := scanCatalogueEntry(rows)
+		if err != nil {
+			return nil, fmt.Errorf("scan catalogue entry: %w", err)
+		}
+		out = append(out, e.PublicView())
+	}
+	return out, rows.Err()
+}

@@ -200,16 +200,7 @@ func (s *Store) openDataRows(ctx context.Context, query string, a openDataArgs) 
 	if err != nil {
 		return nil, fmt.Errorf("open data: %w", err)
 	}
-	defer rows.Close()
-	var out []terbuka.CatalogueEntry
-	for rows.Next() {
-		e, err := scanCatalogueEntry(rows)
-		if err != nil {
-			return nil, fmt.Errorf("scan catalogue entry: %w", err)
-		}
-		out = append(out, e.PublicView())
-	}
-	return out, rows.Err()
+	return publicEntries(rows)
 }
 
 // OpenDataBodyCounts returns how many open (not exempted) entries each

@@ -119,14 +119,5 @@ func (s *Store) NewestCatalogue(ctx context.Context, limit int) ([]terbuka.Catal
 	if err != nil {
 		return nil, fmt.Errorf("newest catalogue: %w", err)
 	}
-	defer rows.Close()
-	var out []terbuka.CatalogueEntry
-	for rows.Next() {
-		e, err := scanCatalogueEntry(rows)
-		if err != nil {
-			return nil, fmt.Errorf("scan catalogue entry: %w", err)
-		}
-		out = append(out, e.PublicView())
-	}
-	return out, rows.Err()
+	return publicEntries(rows)
 }
