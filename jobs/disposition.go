@@ -71,40 +71,28 @@ func ReminderKey(id int64, due workday.Date) string {
 // has passed is shown to staff on the request's page, not mailed.
 func (d *Dispositions) Sweep(ctx context.Context, _ store.Job) error {
 	now := d.now()
-	cals := map[int64]*workday.Calendar{}
-	var after int64
-	open, queued := 0, 0
-	for {
-		page, err := d.Store.OpenDispositions(ctx, after, sweepPage)
-		if err != nil {
-			return err
-		}
-		var batch []store.NewJob
-		for _, o := range page {
-			after = o.ID
-			cal, ok := cals[o.BodyID]
-			if !ok {
-				if cal, err = d.Store.Calendar(ctx, o.BodyID); err != nil {
-					return err
+	cals := newCalendars(d.Store.Calendar)
+	queued := 0
+	open, err := sweep(ctx, func(after int64) ([]store.OpenDisposition, error) {
+		return d.Store.OpenDispositions(ctx, after, sweepPage)
+	},
+		func(o store.OpenDisposition) int64 { return o.ID },
+		func(page []store.OpenDisposition) error {
+			_, n, err := enqueueEach(ctx, d.Store.EnqueueJobs, page, func(o store.OpenDisposition) (store.NewJob, bool, error) {
+				cal, today, err := cals.today(ctx, o.BodyID, now)
+				if err != nil {
+					return store.NewJob{}, false, err
 				}
-				cals[o.BodyID] = cal
-			}
-			today := workday.DateOf(now.In(cal.Location()))
-			if today.After(o.DueOn) || WorkingDaysBetween(cal, today, o.DueOn) > terbuka.DispositionReminderDays {
-				continue
-			}
-			batch = append(batch, store.NewJob{Kind: KindDispositionNotice, RunAt: now, UniqueKey: ReminderKey(o.ID, o.DueOn),
-				Payload: store.DispositionNoticePayload{DispositionID: o.ID, Kind: mail.RoutingDispositionRemind, DueOn: o.DueOn.String()}})
-		}
-		created, err := d.Store.EnqueueJobs(ctx, batch)
-		if err != nil {
+				due := !today.After(o.DueOn) && WorkingDaysBetween(cal, today, o.DueOn) <= terbuka.DispositionReminderDays
+				return store.NewJob{Kind: KindDispositionNotice, RunAt: now, UniqueKey: ReminderKey(o.ID, o.DueOn),
+					Payload: store.DispositionNoticePayload{DispositionID: o.ID, Kind: mail.RoutingDispositionRemind,
+						DueOn: o.DueOn.String()}}, due, nil
+			})
+			queued += n
 			return err
-		}
-		open += len(page)
-		queued += created
-		if len(page) < sweepPage {
-			break
-		}
+		})
+	if err != nil {
+		return err
 	}
 	d.log().Info("jobs: disposition sweep", "open_dispositions", open, "reminders_queued", queued)
 	return nil

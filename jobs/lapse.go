@@ -55,39 +55,34 @@ func (l *Lapses) Sweep(ctx context.Context, _ store.Job) error {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	cals := map[int64]*workday.Calendar{}
-	var after int64
-	seen, lapsed := 0, 0
-	for {
-		page, err := l.Store.LapseCandidates(ctx, after, sweepPage)
-		if err != nil {
-			return err
-		}
-		for _, c := range page {
-			after = c.IncompleteID
-			cal, ok := cals[c.BodyID]
-			if !ok {
-				if cal, err = l.Store.Calendar(ctx, c.BodyID); err != nil {
+	cals := newCalendars(l.Store.Calendar)
+	lapsed := 0
+	seen, err := sweep(ctx, func(after int64) ([]store.LapseCandidate, error) {
+		return l.Store.LapseCandidates(ctx, after, sweepPage)
+	},
+		func(c store.LapseCandidate) int64 { return c.IncompleteID },
+		func(page []store.LapseCandidate) error {
+			for _, c := range page {
+				_, today, err := cals.today(ctx, c.BodyID, now)
+				if err != nil {
 					return err
 				}
-				cals[c.BodyID] = cal
+				if !today.After(c.CompleteBy) {
+					continue // the window still runs in this body's zone
+				}
+				done, err := l.Store.LapseRequest(ctx, c.Number, c.IncompleteID)
+				if err != nil {
+					return err
+				}
+				if done {
+					lapsed++
+					log.Info("jobs: request lapsed", "request", c.Number, "complete_by", c.CompleteBy.String())
+				}
 			}
-			if !workday.DateOf(now.In(cal.Location())).After(c.CompleteBy) {
-				continue // the window still runs in this body's zone
-			}
-			done, err := l.Store.LapseRequest(ctx, c.Number, c.IncompleteID)
-			if err != nil {
-				return err
-			}
-			if done {
-				lapsed++
-				log.Info("jobs: request lapsed", "request", c.Number, "complete_by", c.CompleteBy.String())
-			}
-		}
-		seen += len(page)
-		if len(page) < sweepPage {
-			break
-		}
+			return nil
+		})
+	if err != nil {
+		return err
 	}
 	cleared, err := l.Store.ClearTransferTokens(ctx, now.Add(-transferCodeKeep))
 	if err != nil {

@@ -28,10 +28,6 @@ type DeadlineStore interface {
 	NotifyStaff(ctx context.Context, j store.Job, n store.StaffNotice) (int, error)
 }
 
-// sweepPage is how many open requests the sweep reads and enqueues for at
-// a time (one transaction per page).
-const sweepPage = 500
-
 // Deadlines are the reminder and escalation jobs: Sweep (KindDeadlineSweep,
 // daily and on demand) finds what each open request's deadline calls for
 // and queues one Notice job (KindDeadlineNotice) per notice, keyed so that
@@ -73,40 +69,25 @@ func (d *Deadlines) log() *slog.Logger {
 // DueNotice calls for. Running it again the same day queues nothing new.
 func (d *Deadlines) Sweep(ctx context.Context, _ store.Job) error {
 	now := d.now()
-	cals := map[int64]*workday.Calendar{}
-	var after int64
-	open, queued := 0, 0
-	for {
-		page, err := d.Store.OpenDeadlines(ctx, after, sweepPage)
-		if err != nil {
-			return err
-		}
-		var batch []store.NewJob
-		for _, r := range page {
-			after = r.ID
-			cal, ok := cals[r.BodyID]
-			if !ok {
-				if cal, err = d.Store.Calendar(ctx, r.BodyID); err != nil {
-					return err
+	cals := newCalendars(d.Store.Calendar)
+	queued := 0
+	open, err := sweep(ctx, func(after int64) ([]store.OpenDeadline, error) { return d.Store.OpenDeadlines(ctx, after, sweepPage) },
+		func(r store.OpenDeadline) int64 { return r.ID },
+		func(page []store.OpenDeadline) error {
+			_, n, err := enqueueEach(ctx, d.Store.EnqueueJobs, page, func(r store.OpenDeadline) (store.NewJob, bool, error) {
+				cal, today, err := cals.today(ctx, r.BodyID, now)
+				if err != nil {
+					return store.NewJob{}, false, err
 				}
-				cals[r.BodyID] = cal
-			}
-			n := DueNotice(cal, workday.DateOf(now.In(cal.Location())), r.DueOn)
-			if n.Kind == "" {
-				continue
-			}
-			batch = append(batch, store.NewJob{Kind: KindDeadlineNotice, RunAt: now, UniqueKey: n.Key(r.Number, r.DueOn),
-				Payload: noticePayload{Number: r.Number, Kind: n.Kind, Step: n.Step, DueOn: r.DueOn.String()}})
-		}
-		created, err := d.Store.EnqueueJobs(ctx, batch)
-		if err != nil {
+				n := DueNotice(cal, today, r.DueOn)
+				return store.NewJob{Kind: KindDeadlineNotice, RunAt: now, UniqueKey: n.Key(r.Number, r.DueOn),
+					Payload: noticePayload{Number: r.Number, Kind: n.Kind, Step: n.Step, DueOn: r.DueOn.String()}}, n.Kind != "", nil
+			})
+			queued += n
 			return err
-		}
-		open += len(page)
-		queued += created
-		if len(page) < sweepPage {
-			break
-		}
+		})
+	if err != nil {
+		return err
 	}
 	d.log().Info("jobs: deadline sweep", "open_requests", open, "notices_queued", queued)
 	return nil

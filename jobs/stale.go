@@ -98,39 +98,32 @@ func (c *Catalogue) Sweep(ctx context.Context, _ store.Job) error {
 	// No zone is ahead of UTC by more than a day; each entry is then
 	// judged on its own body's today.
 	cutoff := workday.DateOf(now.UTC()).AddDays(2)
-	var after int64
 	seen, queued := 0, 0
-	for {
-		page, err := c.Store.DueCatalogue(ctx, cutoff, after, sweepPage)
-		if err != nil {
+	_, err := sweep(ctx, func(after int64) ([]terbuka.CatalogueEntry, error) {
+		return c.Store.DueCatalogue(ctx, cutoff, after, sweepPage)
+	},
+		func(e terbuka.CatalogueEntry) int64 { return e.ID },
+		func(page []terbuka.CatalogueEntry) error {
+			planned, n, err := enqueueEach(ctx, c.Store.EnqueueJobs, page, func(e terbuka.CatalogueEntry) (store.NewJob, bool, error) {
+				today := entryToday(now, e)
+				var need string
+				var due workday.Date
+				switch {
+				case e.Stale(today):
+					need, due = store.CatalogueStale, e.NextDue
+				case e.Classification == terbuka.Dikecualikan && e.Exemption != nil && e.Exemption.Expired(today):
+					need, due = store.CatalogueExpired, e.Exemption.Until
+				default:
+					return store.NewJob{}, false, nil
+				}
+				return store.NewJob{Kind: KindCatalogueNotice, RunAt: now, UniqueKey: CatalogueKey(need, e.ID, due),
+					Payload: cataloguePayload{EntryID: e.ID, Need: need, Due: due.String()}}, true, nil
+			})
+			seen, queued = seen+planned, queued+n
 			return err
-		}
-		var batch []store.NewJob
-		for _, e := range page {
-			after = e.ID
-			today := entryToday(now, e)
-			var need string
-			var due workday.Date
-			switch {
-			case e.Stale(today):
-				need, due = store.CatalogueStale, e.NextDue
-			case e.Classification == terbuka.Dikecualikan && e.Exemption != nil && e.Exemption.Expired(today):
-				need, due = store.CatalogueExpired, e.Exemption.Until
-			default:
-				continue
-			}
-			batch = append(batch, store.NewJob{Kind: KindCatalogueNotice, RunAt: now, UniqueKey: CatalogueKey(need, e.ID, due),
-				Payload: cataloguePayload{EntryID: e.ID, Need: need, Due: due.String()}})
-		}
-		created, err := c.Store.EnqueueJobs(ctx, batch)
-		if err != nil {
-			return err
-		}
-		seen += len(batch)
-		queued += created
-		if len(page) < sweepPage {
-			break
-		}
+		})
+	if err != nil {
+		return err
 	}
 	c.log().Info("jobs: stale sweep", "entries_due", seen, "notices_queued", queued)
 	return nil
