@@ -293,15 +293,14 @@ func (a *API) packageSearch(c *ckanCall) (any, error) {
 		"facets": map[string]any{}, "search_facets": map[string]any{}}, nil
 }
 
-// searchPackages runs q through the catalogue search. The search also
-// finds exempted entries by their title; they are no datasets, so they
-// are skipped and subtracted from the count. The search ranks a bounded
-// set of candidates, so pages are read from its start.
+// searchPackages runs q through the catalogue search, without exempted
+// entries (they are no datasets). The search ranks a bounded set of
+// candidates; start and rows page within it.
 func (a *API) searchPackages(c *ckanCall, q string, f store.OpenDataFilter, start, rows int) ([]terbuka.CatalogueEntry, int, error) {
 	if len(f.Bodies) > 1 || len(f.Classifications) > 1 || len(f.ExcludeBodies) > 0 || !f.ModifiedSince.IsZero() {
 		return nil, 0, c.invalid("fq", "invalid.ckan_q_fq")
 	}
-	cq := store.CatalogueQuery{Text: q}
+	cq := store.CatalogueQuery{Text: q, OpenOnly: true}
 	if len(f.Bodies) == 1 {
 		if _, err := a.Store.BodyBySlug(c.r.Context(), f.Bodies[0]); terbuka.ErrorCode(err) == terbuka.ENotFound {
 			return nil, 0, nil // an unknown organization filters everything out
@@ -313,37 +312,22 @@ func (a *API) searchPackages(c *ckanCall, q string, f store.OpenDataFilter, star
 	if len(f.Classifications) == 1 {
 		cq.Classification = f.Classifications[0]
 	}
-	const page = 100
+	// The search answers at most 100 a call; rows may be up to 1000.
 	var out []terbuka.CatalogueEntry
-	total, seen := -1, 0
-	for offset := 0; total < 0 || offset < total; offset += page {
-		cq.Offset, cq.Limit = offset, page
+	total := 0
+	for first := true; first || len(out) < rows; first = false { // rows=0 still asks for the count
+		cq.Offset, cq.Limit = start+len(out), min(max(rows-len(out), 1), 100)
 		hits, n, err := a.Store.SearchCatalogue(c.r.Context(), cq)
 		if err != nil {
 			return nil, 0, err
 		}
 		total = n
-		for _, h := range hits {
-			if h.Entry.Classification == terbuka.Dikecualikan {
-				continue
-			}
-			if seen >= start && len(out) < rows {
-				out = append(out, h.Entry)
-			}
-			seen++
+		for _, h := range hits[:min(len(hits), rows-len(out))] {
+			out = append(out, h.Entry)
 		}
-		if len(hits) < page || len(out) >= rows {
+		if len(hits) < cq.Limit {
 			break
 		}
 	}
-	count := total
-	if cq.Classification == "" && total > 0 {
-		cq.Classification, cq.Offset, cq.Limit = terbuka.Dikecualikan, 0, 1
-		_, exempt, err := a.Store.SearchCatalogue(c.r.Context(), cq)
-		if err != nil {
-			return nil, 0, err
-		}
-		count -= exempt
-	}
-	return out, max(count, 0), nil
+	return out, total, nil
 }

@@ -300,6 +300,8 @@ func TestCKAN_PackageSearch(t *testing.T) {
 			{"q in an organization", q("q", "laporan", "fq", "organization:dindik-uji"), 0, nil},
 			{"q in an unknown organization", q("q", "laporan", "fq", "organization:tidak-ada"), 0, nil},
 			{"q with a tag", q("q", "laporan", "fq", "tags:berkala"), 1, []string{berkala}},
+			{"q counts with rows 0", q("q", "jadwal", "rows", "0"), 1, nil},
+			{"q pages with start", q("q", "jadwal", "start", "1"), 1, nil},
 		} {
 			t.Run(c.name, func(t *testing.T) {
 				count, got := f.search(t, c.params)

@@ -21,6 +21,9 @@ type CatalogueQuery struct {
 	Year           int
 	Offset, Limit  int           // Limit 0 means 20; at most 100
 	Viewer         *terbuka.User // nil for the public
+	// OpenOnly leaves exempted entries out (harvesters publish datasets,
+	// and an exempted entry has none).
+	OpenOnly bool
 }
 
 // SnippetPart is a piece of a snippet; Match marks a highlighted word.
@@ -109,7 +112,14 @@ func (s *Store) SearchCatalogue(ctx context.Context, q CatalogueQuery) ([]Catalo
 	if q.Year != 0 {
 		filters = append(filters, yearToken(q.Year))
 	}
-	args := []any{s.db.matchArg(append(slices.Clone(terms), filters...)), s.db.matchArg(terms)}
+	var not []string
+	if q.OpenOnly {
+		if q.Classification == terbuka.Dikecualikan {
+			return []CatalogueHit{}, 0, nil
+		}
+		not = append(not, classToken(terbuka.Dikecualikan))
+	}
+	args := []any{s.db.matchArg(append(slices.Clone(terms), filters...), not...), s.db.matchArg(terms)}
 	from, textMatch, titleMatch, order := s.db.searchSQL()
 	// Counting every match of a common word in a million entries costs
 	// seconds; like most search engines, count exactly up to a cap.

@@ -177,3 +177,26 @@ func TestCatalogueService_Reindex(t *testing.T) {
 		}
 	})
 }
+
+func TestCatalogueService_SearchOpenOnly(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		seedSearchCorpus(t, f)
+		ctx := context.Background()
+		for _, c := range []struct {
+			q     store.CatalogueQuery
+			want  []string
+			total int
+		}{
+			{store.CatalogueQuery{Text: "rekam medis"}, []string{"Rekam Medis Pasien"}, 1},
+			{store.CatalogueQuery{Text: "rekam medis", OpenOnly: true}, []string{}, 0},
+			{store.CatalogueQuery{Text: "pasien", OpenOnly: true, Classification: terbuka.Dikecualikan}, []string{}, 0},
+			{store.CatalogueQuery{Text: "dibaca", OpenOnly: true}, []string{"Panduan Membaca Anggaran", "Jadwal Imunisasi Anak"}, 2},
+		} {
+			hits, total, err := f.s.SearchCatalogue(ctx, c.q)
+			if got := hitTitles(hits); err != nil || !reflect.DeepEqual(got, c.want) || total != c.total {
+				t.Errorf("%+v: %q (total %d), %v; want %q (total %d)", c.q, got, total, err, c.want, c.total)
+			}
+		}
+	})
+}

@@ -43,21 +43,29 @@ func (db *DB) searchSQL() (from, text, title, id string) {
 		"catalogue_fts MATCH 'search_title : (' || $2 || ') AND ' || $1", "rowid"
 }
 
-// matchArg renders analysed terms as a query that needs all of them:
-// FTS5 phrases ("a" "b") or a tsquery ('a' & 'b'). Terms hold letters and
+// matchArg renders analysed terms as a query that needs all of them and
+// none of not: FTS5 phrases (("a" "b") NOT "c") or a tsquery ('a' & 'b' &
+// !'c'). Terms hold letters and
 // digits only (search.Tokens), so quoting them is enough.
-func (db *DB) matchArg(terms []string) string {
+func (db *DB) matchArg(terms []string, not ...string) string {
 	q := make([]string, len(terms))
 	if db.Dialect == Postgres {
 		for i, t := range terms {
 			q[i] = "'" + t + "'"
+		}
+		for _, t := range not {
+			q = append(q, "!'"+t+"'")
 		}
 		return strings.Join(q, " & ")
 	}
 	for i, t := range terms {
 		q[i] = `"` + t + `"`
 	}
-	return strings.Join(q, " ")
+	s := "(" + strings.Join(q, " ") + ")"
+	for _, t := range not {
+		s += ` NOT "` + t + `"`
+	}
+	return s
 }
 
 // SQLite's built-in LOWER folds ASCII only, so "ÉLISE" would not match
