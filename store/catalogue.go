@@ -265,49 +265,34 @@ type CatalogueFilter struct {
 // f.Viewer may see them, and how many match in all. An unknown body is
 // ENotFound; an unknown classification EInvalid.
 func (s *Store) ListCatalogue(ctx context.Context, f CatalogueFilter) ([]terbuka.CatalogueEntry, int, error) {
-	var where []string
-	var args []any
-	arg := func(v any) string {
-		args = append(args, v)
-		return fmt.Sprintf("$%d", len(args))
-	}
+	w := &where{}
 	if f.Classification != "" {
 		if !f.Classification.Valid() {
 			return nil, 0, terbuka.Problems{"classification": terbuka.M("invalid.choice")}.Err()
 		}
-		where = append(where, "e.classification = "+arg(f.Classification))
+		w.and("e.classification = " + w.arg(f.Classification))
 	}
 	if f.BodySlug != "" {
 		body, err := s.BodyBySlug(ctx, f.BodySlug)
 		if err != nil {
 			return nil, 0, err
 		}
-		where = append(where, "e.body_id = "+arg(body.ID))
+		w.and("e.body_id = " + w.arg(body.ID))
 	}
 	if f.Year != 0 {
-		where = append(where, "e.year = "+arg(f.Year))
+		w.and("e.year = " + w.arg(f.Year))
 	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
-	}
+	cond := w.sql()
 	var total int
-	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM catalogue_entries e"+cond, args...).Scan(&total); err != nil {
+	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM catalogue_entries e"+cond, w.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count catalogue: %w", err)
 	}
-	switch {
-	case f.Limit <= 0:
-		f.Limit = 50
-	case f.Limit > 500:
-		f.Limit = 500
-	}
-	query := "SELECT " + catalogueColumns + catalogueFrom + cond + " ORDER BY e.year DESC, e.id DESC LIMIT " +
-		arg(f.Limit) + " OFFSET " + arg(max(f.Offset, 0))
+	query := "SELECT " + catalogueColumns + catalogueFrom + cond + " ORDER BY e.year DESC, e.id DESC" + w.page(f.Limit, f.Offset, 50, 500)
 	covers, err := s.catalogueScope(ctx, f.Viewer)
 	if err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.read.QueryContext(ctx, query, args...)
+	rows, err := s.read.QueryContext(ctx, query, w.args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list catalogue: %w", err)
 	}

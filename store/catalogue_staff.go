@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/terbuka-id/terbuka"
 	"github.com/terbuka-id/terbuka/workday"
@@ -37,17 +36,13 @@ func (s *Store) ListStaffCatalogue(ctx context.Context, u terbuka.User, f StaffC
 	if !ok {
 		return nil, 0, terbuka.Errorf(terbuka.EForbidden, "forbidden.role")
 	}
-	args := []any{root}
-	arg := func(v any) string {
-		args = append(args, v)
-		return fmt.Sprintf("$%d", len(args))
-	}
-	where := []string{"e.body_id IN (" + subtreeSQL + ")"}
+	w := &where{args: []any{root}} // $1, the scope's root, in subtreeSQL
+	w.and("e.body_id IN (" + subtreeSQL + ")")
 	if f.Classification != "" {
 		if !f.Classification.Valid() {
 			return nil, 0, terbuka.Problems{"classification": terbuka.M("invalid.choice")}.Err()
 		}
-		where = append(where, "e.classification = "+arg(f.Classification))
+		w.and("e.classification = " + w.arg(f.Classification))
 	}
 	if f.BodySlug != "" {
 		body, err := s.BodyBySlug(ctx, f.BodySlug)
@@ -61,36 +56,29 @@ func (s *Store) ListStaffCatalogue(ctx context.Context, u terbuka.User, f StaffC
 		if !in {
 			return nil, 0, terbuka.ErrNotFound("body")
 		}
-		where = append(where, "e.body_id = "+arg(body.ID))
+		w.and("e.body_id = " + w.arg(body.ID))
 	}
 	if f.Year != 0 {
-		where = append(where, "e.year = "+arg(f.Year))
+		w.and("e.year = " + w.arg(f.Year))
 	}
 	if f.Attention {
 		// Today differs between WIB, WITA and WIT near midnight: compare
 		// each entry with today in its own body's zone.
 		today := "CASE b.time_zone"
 		for _, z := range terbuka.TimeZones {
-			today += " WHEN " + arg(z) + " THEN " + arg(s.zoneToday(z).String())
+			today += " WHEN " + w.arg(z) + " THEN " + w.arg(s.zoneToday(z).String())
 		}
-		today += " ELSE " + arg(s.zoneToday("").String()) + " END"
-		where = append(where, "((e.classification = "+arg(terbuka.Berkala)+" AND e.next_due IS NOT NULL AND e.next_due < "+today+
-			") OR (e.classification = "+arg(terbuka.Dikecualikan)+" AND e.exempt_until IS NOT NULL AND e.exempt_until < "+today+"))")
+		today += " ELSE " + w.arg(s.zoneToday("").String()) + " END"
+		w.and("((e.classification = " + w.arg(terbuka.Berkala) + " AND e.next_due IS NOT NULL AND e.next_due < " + today +
+			") OR (e.classification = " + w.arg(terbuka.Dikecualikan) + " AND e.exempt_until IS NOT NULL AND e.exempt_until < " + today + "))")
 	}
-	cond := " WHERE " + strings.Join(where, " AND ")
+	cond := w.sql()
 	var total int
-	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*)"+catalogueFrom+cond, args...).Scan(&total); err != nil {
+	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*)"+catalogueFrom+cond, w.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count staff catalogue: %w", err)
 	}
-	switch {
-	case f.Limit <= 0:
-		f.Limit = 25
-	case f.Limit > 100:
-		f.Limit = 100
-	}
-	query := "SELECT " + catalogueColumns + catalogueFrom + cond + " ORDER BY e.id DESC LIMIT " + arg(f.Limit) +
-		" OFFSET " + arg(max(f.Offset, 0))
-	rows, err := s.read.QueryContext(ctx, query, args...)
+	query := "SELECT " + catalogueColumns + catalogueFrom + cond + " ORDER BY e.id DESC" + w.page(f.Limit, f.Offset, 25, 100)
+	rows, err := s.read.QueryContext(ctx, query, w.args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list staff catalogue: %w", err)
 	}

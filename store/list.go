@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/terbuka-id/terbuka"
 	"github.com/terbuka-id/terbuka/workday"
@@ -31,66 +30,43 @@ func (s *Store) ListRequests(ctx context.Context, u terbuka.User, f RequestFilte
 	if !ok {
 		return nil, 0, nil
 	}
-	where := []string{"(r.body_id IN (" + subtreeSQL + ") OR " + disposedSQL + ")"} // disposedSQL: disposition.go
-	args := []any{root}
-	arg := func(v any) string {
-		args = append(args, v)
-		return fmt.Sprintf("$%d", len(args))
-	}
+	w := &where{args: []any{root}} // $1, the scope's root, in subtreeSQL and disposedSQL (disposition.go)
+	w.and("(r.body_id IN (" + subtreeSQL + ") OR " + disposedSQL + ")")
 	if f.Status != "" {
-		where = append(where, "r.status = "+arg(f.Status))
+		w.and("r.status = " + w.arg(f.Status))
 	}
 	if f.BodySlug != "" {
-		where = append(where, "b.slug = "+arg(f.BodySlug))
+		w.and("b.slug = " + w.arg(f.BodySlug))
 	}
 	if f.Year != 0 {
-		where = append(where, "r.year = "+arg(f.Year))
+		w.and("r.year = " + w.arg(f.Year))
 	}
-	if t := strings.TrimSpace(f.Text); t != "" {
-		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(strings.ToLower(t)) + "%"
-		p := arg(like)
-		where = append(where, fmt.Sprintf(`(LOWER(r.number) LIKE %[1]s ESCAPE '\' OR LOWER(r.requester_name) LIKE %[1]s ESCAPE '\'
-			OR LOWER(r.information) LIKE %[1]s ESCAPE '\')`, p))
-	}
-	open := fmt.Sprintf("r.status IN ('%s', '%s', '%s')", terbuka.StatusRegistered, terbuka.StatusInProcess, terbuka.StatusExtended)
+	w.contains(f.Text, "r.number", "r.requester_name", "r.information")
 	if f.Overdue || f.DueWithin > 0 {
-		// "Today" depends on the body's zone: WIT is two hours ahead of WIB.
 		national, err := s.Calendar(ctx, 0)
 		if err != nil {
 			return nil, 0, err
 		}
-		var zones []string
-		for _, z := range terbuka.TimeZones {
-			today := workday.DateOf(s.clock.Now().In(terbuka.BodySettings{TimeZone: z}.Location()))
-			// Only bind what the query uses: PostgreSQL rejects a parameter
-			// it cannot type.
-			var cond string
+		w.and(fmt.Sprintf("r.status IN ('%s', '%s', '%s')", terbuka.StatusRegistered, terbuka.StatusInProcess, terbuka.StatusExtended))
+		// Only bind what the query uses: PostgreSQL rejects a parameter it
+		// cannot type.
+		w.perZone(s.clock, "b.time_zone", func(today workday.Date) string {
 			if f.DueWithin > 0 {
 				limit := national.AddWorkingDays(today, f.DueWithin).Date
-				cond = "r.due_on >= " + arg(today.String()) + " AND r.due_on <= " + arg(limit.String())
-			} else {
-				cond = "r.due_on < " + arg(today.String())
+				return "r.due_on >= " + w.arg(today.String()) + " AND r.due_on <= " + w.arg(limit.String())
 			}
-			zones = append(zones, fmt.Sprintf("(b.time_zone = %s AND %s)", arg(z), cond))
-		}
-		where = append(where, open, "("+strings.Join(zones, " OR ")+")")
+			return "r.due_on < " + w.arg(today.String())
+		})
 	}
-	cond := " WHERE " + strings.Join(where, " AND ")
 	var total int
-	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*)"+requestFrom+cond, args...).Scan(&total); err != nil {
+	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*)"+requestFrom+w.sql(), w.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count requests: %w", err)
 	}
-	query := "SELECT " + requestColumns + requestFrom + cond + " ORDER BY r.submitted_at DESC, r.id DESC"
-	switch {
-	case f.Limit == 0:
-		f.Limit = 50
-	case f.Limit > 500:
-		f.Limit = 500
+	query := "SELECT " + requestColumns + requestFrom + w.sql() + " ORDER BY r.submitted_at DESC, r.id DESC"
+	if f.Limit >= 0 { // a negative limit lists everything (the register)
+		query += w.page(f.Limit, f.Offset, 50, 500)
 	}
-	if f.Limit > 0 {
-		query += " LIMIT " + arg(f.Limit) + " OFFSET " + arg(max(f.Offset, 0))
-	}
-	rows, err := s.read.QueryContext(ctx, query, args...)
+	rows, err := s.read.QueryContext(ctx, query, w.args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list requests: %w", err)
 	}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/terbuka-id/terbuka"
 	"github.com/terbuka-id/terbuka/workday"
@@ -33,55 +32,35 @@ func (s *Store) ListObjections(ctx context.Context, u terbuka.User, f ObjectionF
 	if !ok {
 		return nil, 0, nil
 	}
-	where := []string{"o.body_id IN (" + subtreeSQL + ")"}
-	args := []any{root}
-	arg := func(v any) string {
-		args = append(args, v)
-		return fmt.Sprintf("$%d", len(args))
-	}
+	w := &where{args: []any{root}} // $1, the scope's root, in subtreeSQL
+	w.and("o.body_id IN (" + subtreeSQL + ")")
 	if f.Status != "" {
-		where = append(where, "o.status = "+arg(f.Status))
+		w.and("o.status = " + w.arg(f.Status))
 	}
 	if f.BodySlug != "" {
-		where = append(where, "b.slug = "+arg(f.BodySlug))
+		w.and("b.slug = " + w.arg(f.BodySlug))
 	}
 	if f.RequestNumber != "" {
-		where = append(where, "r.number = "+arg(f.RequestNumber))
+		w.and("r.number = " + w.arg(f.RequestNumber))
 	}
 	if f.Year != 0 {
-		where = append(where, "o.year = "+arg(f.Year))
+		w.and("o.year = " + w.arg(f.Year))
 	}
-	if t := strings.TrimSpace(f.Text); t != "" {
-		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(strings.ToLower(t)) + "%"
-		p := arg(like)
-		where = append(where, fmt.Sprintf(`(LOWER(o.number) LIKE %[1]s ESCAPE '\' OR LOWER(r.number) LIKE %[1]s ESCAPE '\'
-			OR LOWER(r.requester_name) LIKE %[1]s ESCAPE '\' OR LOWER(o.statement) LIKE %[1]s ESCAPE '\')`, p))
-	}
+	w.contains(f.Text, "o.number", "r.number", "r.requester_name", "o.statement")
 	if f.Overdue {
-		// "Today" depends on the body's zone, as for requests.
-		var zones []string
-		for _, z := range terbuka.TimeZones {
-			today := workday.DateOf(s.clock.Now().In(terbuka.BodySettings{TimeZone: z}.Location()))
-			zones = append(zones, fmt.Sprintf("(b.time_zone = %s AND o.due_on < %s)", arg(z), arg(today.String())))
-		}
-		where = append(where, objectionStatusOpenSQL, "("+strings.Join(zones, " OR ")+")")
+		w.and(objectionStatusOpenSQL)
+		w.perZone(s.clock, "b.time_zone", func(today workday.Date) string { return "o.due_on < " + w.arg(today.String()) })
 	}
-	cond := " WHERE " + strings.Join(where, " AND ")
+	cond := w.sql()
 	var total int
-	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*)"+objectionFrom+cond, args...).Scan(&total); err != nil {
+	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*)"+objectionFrom+cond, w.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count objections: %w", err)
 	}
 	query := "SELECT " + objectionColumns + objectionFrom + cond + " ORDER BY o.submitted_at DESC, o.id DESC"
-	switch {
-	case f.Limit == 0:
-		f.Limit = 50
-	case f.Limit > 500:
-		f.Limit = 500
+	if f.Limit >= 0 { // a negative limit lists everything (the register)
+		query += w.page(f.Limit, f.Offset, 50, 500)
 	}
-	if f.Limit > 0 {
-		query += " LIMIT " + arg(f.Limit) + " OFFSET " + arg(max(f.Offset, 0))
-	}
-	rows, err := s.read.QueryContext(ctx, query, args...)
+	rows, err := s.read.QueryContext(ctx, query, w.args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list objections: %w", err)
 	}
