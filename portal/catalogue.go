@@ -71,9 +71,7 @@ func parseCatalogueQuery(q url.Values, bodies []terbuka.Body) catalogueQuery {
 	if y, err := strconv.Atoi(q.Get("year")); err == nil && y >= terbuka.MinCatalogueYear && y <= 9999 {
 		c.Year = y
 	}
-	if n, err := strconv.Atoi(q.Get("hal")); err == nil && n > 1 && n < 100_000 {
-		c.Page = n
-	}
+	c.Page = pageParam(q)
 	return c
 }
 
@@ -100,37 +98,6 @@ func (c catalogueQuery) fill(pg *page) {
 	for k, v := range c.values() {
 		pg.Form[k] = v
 	}
-}
-
-// pager is the pagination of a list: where it is and the links around.
-type pager struct {
-	Total, Page, Pages int
-	PrevURL, NextURL   string
-}
-
-// newPager pages total items perPage at a time, linking path with filters.
-func newPager(path string, filters url.Values, page, total, perPage int) pager {
-	pg := pager{Total: total, Page: page, Pages: max(1, (total+perPage-1)/perPage)}
-	link := func(n int) string {
-		q := url.Values{}
-		for k, v := range filters {
-			q[k] = v
-		}
-		if n > 1 {
-			q.Set("hal", strconv.Itoa(n))
-		}
-		if enc := q.Encode(); enc != "" {
-			return path + "?" + enc
-		}
-		return path
-	}
-	if page > 1 {
-		pg.PrevURL = link(min(page-1, pg.Pages))
-	}
-	if page < pg.Pages {
-		pg.NextURL = link(page + 1)
-	}
-	return pg
 }
 
 // catalogueListView is the data of /katalog and /katalog/dikecualikan.

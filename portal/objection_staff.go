@@ -16,10 +16,8 @@ import (
 
 // objectionListView is the data of the staff objection list.
 type objectionListView struct {
-	Rows             []objectionRow
-	Total            int
-	Page, Pages      int
-	PrevURL, NextURL string
+	Rows  []objectionRow
+	Pager pager
 }
 
 // objectionRow is one objection with whether the atasan is late.
@@ -49,17 +47,14 @@ func (p *Portal) listObjections(w http.ResponseWriter, r *http.Request, u terbuk
 		pg.Form.Set("terlambat", "1")
 	}
 	pg.Form.Set("q", f.Text)
-	view := objectionListView{Page: 1}
-	if n, err := strconv.Atoi(q.Get("hal")); err == nil && n > 1 && n < 100_000 {
-		view.Page = n
-	}
-	f.Offset = (view.Page - 1) * perPage
+	var view objectionListView
+	page := pageParam(q)
+	f.Offset = (page - 1) * perPage
 	list, total, err := p.Store.ListObjections(r.Context(), u, f)
 	if err != nil {
 		p.fail(w, r, pg, err)
 		return
 	}
-	view.Total, view.Pages = total, max(1, (total+perPage-1)/perPage)
 	for _, o := range list {
 		view.Rows = append(view.Rows, objectionRow{Objection: o, Overdue: o.Overdue(p.Store.ObjectionToday(o))})
 	}
@@ -69,20 +64,7 @@ func (p *Portal) listObjections(w http.ResponseWriter, r *http.Request, u terbuk
 			filters[k] = v
 		}
 	}
-	page := func(n int) string {
-		q := url.Values{}
-		for k, v := range filters {
-			q[k] = v
-		}
-		q.Set("hal", strconv.Itoa(n))
-		return "/staf/keberatan?" + q.Encode()
-	}
-	if view.Page > 1 {
-		view.PrevURL = page(view.Page - 1)
-	}
-	if view.Page < view.Pages {
-		view.NextURL = page(view.Page + 1)
-	}
+	view.Pager = newPager("/staf/keberatan", filters, page, total, perPage)
 	pg.Data = view
 	p.render(w, r, http.StatusOK, "staff_objections", pg)
 }

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/terbuka-id/terbuka"
@@ -28,11 +27,9 @@ const (
 
 // listView is the data of the staff request list.
 type listView struct {
-	Rows             []listRow
-	Total            int
-	Page, Pages      int
-	PrevURL, NextURL string
-	Query            string // the filters, for the register downloads
+	Rows  []listRow
+	Pager pager
+	Query string // the filters, for the register downloads
 }
 
 // listRow is one request with its deadline state.
@@ -77,17 +74,14 @@ func (p *Portal) listRequests(w http.ResponseWriter, r *http.Request, u terbuka.
 		pg.Form.Set("segera", "1")
 	}
 	pg.Form.Set("q", f.Text)
-	view := listView{Page: 1}
-	if n, err := strconv.Atoi(q.Get("hal")); err == nil && n > 1 && n < 100_000 {
-		view.Page = n
-	}
-	f.Offset = (view.Page - 1) * perPage
+	var view listView
+	page := pageParam(q)
+	f.Offset = (page - 1) * perPage
 	reqs, total, err := p.Store.ListRequests(ctx, u, f)
 	if err != nil {
 		p.fail(w, r, pg, err)
 		return
 	}
-	view.Total, view.Pages = total, max(1, (total+perPage-1)/perPage)
 	states := deadlineStates{p: p, r: r, bodies: bodies}
 	for _, req := range reqs {
 		view.Rows = append(view.Rows, listRow{Request: req, State: states.of(req)})
@@ -99,23 +93,9 @@ func (p *Portal) listRequests(w http.ResponseWriter, r *http.Request, u terbuka.
 		}
 	}
 	view.Query = filters.Encode()
-	if view.Page > 1 {
-		view.PrevURL = pageURL(filters, view.Page-1)
-	}
-	if view.Page < view.Pages {
-		view.NextURL = pageURL(filters, view.Page+1)
-	}
+	view.Pager = newPager("/staf/permohonan", filters, page, total, perPage)
 	pg.Data = view
 	p.render(w, r, http.StatusOK, "staff_list", pg)
-}
-
-func pageURL(filters url.Values, n int) string {
-	q := url.Values{}
-	for k, v := range filters {
-		q[k] = v
-	}
-	q.Set("hal", strconv.Itoa(n))
-	return "/staf/permohonan?" + q.Encode()
 }
 
 // deadlineStates works out each request's deadline state with its body's
