@@ -334,6 +334,22 @@ func (s *Store) catalogueHits(ctx context.Context, ids []int64, terms []string, 
 		return nil, fmt.Errorf("load catalogue matches: %w", err)
 	}
 	rows.Close()
+	// Entries whose summary holds no query word take their snippet from a
+	// document: one query for all of them.
+	summary := map[int64][]SnippetPart{}
+	var needDocs []int64
+	for _, e := range byID {
+		if e.Classification == terbuka.Dikecualikan {
+			continue
+		}
+		if summary[e.ID] = search.Snippet(e.Summary, terms, snippetWords); summary[e.ID] == nil {
+			needDocs = append(needDocs, e.ID)
+		}
+	}
+	docTexts, err := documentTexts(ctx, s.db.r, snippetTextPrefix, needDocs...)
+	if err != nil {
+		return nil, err
+	}
 	hits := make([]CatalogueHit, 0, len(ids))
 	for _, id := range ids {
 		e, ok := byID[id]
@@ -348,17 +364,12 @@ func (s *Store) catalogueHits(ctx context.Context, ids []int64, terms []string, 
 			hits = append(hits, h)
 			continue
 		}
-		h.Snippet = search.Snippet(e.Summary, terms, snippetWords)
-		if h.Snippet == nil {
-			docs, err := s.documentTextPrefixes(ctx, id)
-			if err != nil {
-				return nil, err
+		h.Snippet = summary[id]
+		for _, d := range docTexts[id] {
+			if h.Snippet != nil {
+				break
 			}
-			for _, d := range docs {
-				if h.Snippet = search.Snippet(d, terms, snippetWords); h.Snippet != nil {
-					break
-				}
-			}
+			h.Snippet = search.Snippet(d, terms, snippetWords)
 		}
 		if h.Snippet == nil {
 			h.Snippet = search.Lead(e.Summary, snippetWords)
@@ -366,25 +377,4 @@ func (s *Store) catalogueHits(ctx context.Context, ids []int64, terms []string, 
 		hits = append(hits, h)
 	}
 	return hits, nil
-}
-
-// documentTextPrefixes returns the start of the text of each current
-// document version of entry id: enough to find a snippet in.
-func (s *Store) documentTextPrefixes(ctx context.Context, id int64) ([]string, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT substr(v.text, 1, `+strconv.Itoa(snippetTextPrefix)+`)
-		FROM catalogue_documents d JOIN catalogue_document_versions v ON v.document_id = d.id AND v.version = d.current_version
-		WHERE d.entry_id = $1 ORDER BY d.id`, id)
-	if err != nil {
-		return nil, fmt.Errorf("document text of entry %d: %w", id, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			return nil, fmt.Errorf("document text of entry %d: %w", id, err)
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
 }

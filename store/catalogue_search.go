@@ -68,13 +68,13 @@ func (s *Store) reindexCatalogue(ctx context.Context, tx *sql.Tx, id int64) erro
 	if err != nil {
 		return fmt.Errorf("reindex catalogue entry %d: %w", id, err)
 	}
-	var docs []string
+	var docs map[int64][]string
 	if e.Classification != terbuka.Dikecualikan {
-		if docs, err = currentDocumentTexts(ctx, tx, id); err != nil {
+		if docs, err = documentTexts(ctx, tx, 0, id); err != nil {
 			return err
 		}
 	}
-	title, text := catalogueSearchText(e, docs)
+	title, text := catalogueSearchText(e, docs[id])
 	if _, err := tx.ExecContext(ctx, `UPDATE catalogue_entries SET search_title = $1, search_text = $2, search_version = $3
 		WHERE id = $4`, title, text, search.Version, id); err != nil {
 		return fmt.Errorf("reindex catalogue entry %d: %w", id, err)
@@ -82,23 +82,32 @@ func (s *Store) reindexCatalogue(ctx context.Context, tx *sql.Tx, id int64) erro
 	return nil
 }
 
-// currentDocumentTexts returns the extracted text of the current version
-// of each document of entry id, in upload order.
-func currentDocumentTexts(ctx context.Context, q queryer, id int64) ([]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT v.text FROM catalogue_documents d
+// documentTexts returns, by entry, the extracted text of the current
+// version of each document of the entries ids, in upload order: the first
+// prefix characters of each, or all of it when prefix is 0.
+func documentTexts(ctx context.Context, q queryer, prefix int, ids ...int64) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	text := "v.text"
+	if prefix > 0 {
+		text = "substr(v.text, 1, " + strconv.Itoa(prefix) + ")"
+	}
+	rows, err := q.QueryContext(ctx, `SELECT d.entry_id, `+text+` FROM catalogue_documents d
 		JOIN catalogue_document_versions v ON v.document_id = d.id AND v.version = d.current_version
-		WHERE d.entry_id = $1 ORDER BY d.id`, id)
+		WHERE d.entry_id IN (`+idList(ids)+`) ORDER BY d.entry_id, d.id`)
 	if err != nil {
-		return nil, fmt.Errorf("document texts of entry %d: %w", id, err)
+		return nil, fmt.Errorf("document texts: %w", err)
 	}
 	defer rows.Close()
-	var out []string
 	for rows.Next() {
+		var id int64
 		var t string
-		if err := rows.Scan(&t); err != nil {
-			return nil, fmt.Errorf("document texts of entry %d: %w", id, err)
+		if err := rows.Scan(&id, &t); err != nil {
+			return nil, fmt.Errorf("document texts: %w", err)
 		}
-		out = append(out, t)
+		out[id] = append(out[id], t)
 	}
 	return out, rows.Err()
 }

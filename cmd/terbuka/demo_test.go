@@ -82,6 +82,8 @@ func TestSeedDemo_Catalogue(t *testing.T) {
 		hits, _, err := s.SearchCatalogue(ctx, store.CatalogueQuery{Text: "imunisasi kejar"})
 		if err != nil || len(hits) != 1 || hits[0].Entry.Title != demoDocuments[0].entry {
 			t.Errorf("search by the second version's text: %+v, %v", hits, err)
+		} else if snip := store.SnippetHTML(hits[0].Snippet); !strings.Contains(snip, "<mark>Imunisasi</mark> rutin dan <mark>kejar</mark>") {
+			t.Errorf("snippet %q is not from the document's text", snip)
 		}
 		if hits, _, _ := s.SearchCatalogue(ctx, store.CatalogueQuery{Text: "kuota jalur zonasi"}); len(hits) != 0 {
 			t.Errorf("the exempted document's text is searchable: %+v", hits)
