@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/terbuka-id/terbuka"
 	"github.com/terbuka-id/terbuka/store"
@@ -149,7 +150,7 @@ func (a *API) searchCatalogue(w http.ResponseWriter, r *http.Request) {
 	sq := store.CatalogueQuery{Text: q.Get("q"), BodySlug: q.Get("body"), Classification: terbuka.Classification(q.Get("classification")),
 		Viewer: viewer}
 	p := terbuka.Problems{}
-	if len(sq.Text) > 500 {
+	if utf8.RuneCountInString(sq.Text) > 500 { // the message counts characters
 		p.Add("q", "invalid.too_long", 500)
 	}
 	if sq.Classification != "" && !sq.Classification.Valid() {
