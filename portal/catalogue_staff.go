@@ -218,6 +218,10 @@ type staffCatalogueEntryView struct {
 	FailedDoc int64
 }
 
+// Entry is the entry of the page, as the public view has it, for the
+// shared catalogue_facts partial.
+func (v staffCatalogueEntryView) Entry() terbuka.CatalogueEntry { return v.Row.Entry }
+
 // showStaffCatalogue serves GET /staf/katalog/{id}: the entry in full,
 // with the consequence test of an exemption, its documents and every
 // version, and the upload forms. An entry outside the staff member's
